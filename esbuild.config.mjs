@@ -1,0 +1,51 @@
+// Builds Gloss in one pass: the Electron main process and preload, the browser-mode server,
+// the `gloss` CLI (all Node, CommonJS) and the renderer bundle (browser, ESM) into dist/.
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+await rm('dist', { recursive: true, force: true });
+await mkdir('dist/renderer', { recursive: true });
+
+const started = Date.now();
+await Promise.all([
+  build({
+    ...common,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    entryPoints: {
+      electron: 'main/electron/main.ts',
+      serve: 'main/serve/serve-command.ts',
+      cli: 'main/cli/gloss.ts',
+    },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({
+    ...common,
+    // Sandboxed preloads must be a single CommonJS file that requires only 'electron'.
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    entryPoints: { preload: 'main/electron/preload.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'esm',
+    entryPoints: { main: 'renderer/main.ts' },
+    outdir: 'dist/renderer',
+    loader: { '.woff2': 'file' },
+  }),
+]);
+await cp('renderer/index.html', 'dist/renderer/index.html');
+await cp('renderer/styles', 'dist/renderer/styles', { recursive: true });
+if (!watch) console.log(`built dist/ in ${Date.now() - started} ms`);

@@ -1,0 +1,47 @@
+// Lint rules, including the layering VS Code enforces: renderer/ never imports Node or Electron,
+// main/ outside main/electron/ never imports Electron, and main/api.ts imports neither.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'events'];
+const nodeImports = [{ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'renderer/ runs sandboxed: no Node modules.' }];
+const electronImport = { name: 'electron', message: 'Only main/electron/ may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [...nodeImports, { group: ['**/main/*', '!**/main/api', '!**/main/api.ts'], message: 'The renderer reaches main only through main/api.ts (type-only).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [{ group: ['**/renderer/**'], message: 'main/ does not import the renderer.' }] }] },
+  },
+  {
+    files: ['main/api.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [...nodeImports, { group: ['./*', '../*'], message: 'api.ts is the contract; it imports no other module.' }] }] },
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', disallowTypeAnnotations: true }] },
+  },
+);

@@ -1,0 +1,298 @@
+/**
+ * The contract between Gloss's renderer and its main side.
+ *
+ * `GlossApi` is implemented once (main/service.ts) and reached through two transports: the
+ * Electron preload (IPC) and the browser mode's loopback HTTP server. Every request is checked
+ * against the runtime schemas below at that one boundary, so both transports get the same
+ * validation. The renderer imports this file type-only: it must import neither Node nor Electron.
+ */
+import { z } from 'zod';
+
+/** Highlight colors, in the order the toolbar shows them. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const HighlightColorSchema = z.enum(HIGHLIGHT_COLORS);
+export type HighlightColor = z.infer<typeof HighlightColorSchema>;
+
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export const ThemeSchema = z.enum(THEMES);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** Limits shared by validation and the UI. */
+export const LIMITS = {
+  /** Largest document Gloss opens, in bytes. */
+  maxDocumentBytes: 20 * 1024 * 1024,
+  /** Largest note, in UTF-16 code units (about 100 KB of text). */
+  maxNoteLength: 100_000,
+  /** Largest highlighted quote, in UTF-16 code units (about 10 KB). */
+  maxQuoteLength: 10_000,
+  /** Quote context kept on each side of a highlight. */
+  maxContextLength: 256,
+  maxTags: 50,
+  maxTagLength: 100,
+  maxPathLength: 4096,
+  maxUrlLength: 8192,
+  maxColorMeaningLength: 40,
+} as const;
+
+const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+const isoDateSchema = z.string().max(40);
+
+export const SettingsSchema = z.strictObject({
+  theme: ThemeSchema,
+  /** Body font size in CSS pixels. */
+  fontSize: z.number().int().min(12).max(32),
+  /** Line width in `ch`. */
+  lineWidth: z.number().int().min(40).max(120),
+  sidebarOpen: z.boolean(),
+  /** The color "Highlight" and the H key use: the one used last. */
+  lastColor: HighlightColorSchema,
+  /** A user-given meaning per color, e.g. yellow = "Important", so meaning never rests on color alone. */
+  colorMeanings: z.strictObject({
+    yellow: z.string().max(LIMITS.maxColorMeaningLength),
+    green: z.string().max(LIMITS.maxColorMeaningLength),
+    blue: z.string().max(LIMITS.maxColorMeaningLength),
+    pink: z.string().max(LIMITS.maxColorMeaningLength),
+    purple: z.string().max(LIMITS.maxColorMeaningLength),
+  }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: 19,
+  lineWidth: 70,
+  sidebarOpen: true,
+  lastColor: 'yellow',
+  colorMeanings: { yellow: 'Important', green: 'Agree', blue: 'Definition', pink: 'Doubt', purple: 'Follow up' },
+};
+
+/** Where the reader was in a document: restored when it is reopened. */
+export const ReadingPositionSchema = z.strictObject({
+  /** Fraction of the article scrolled, 0..1. */
+  fraction: z.number().min(0).max(1),
+  /** Offset in the rendered text of the first visible character, when known. */
+  textOffset: z.number().int().min(0).optional(),
+});
+export type ReadingPosition = z.infer<typeof ReadingPositionSchema>;
+
+export type DocumentFormat = 'markdown' | 'text';
+
+/** A document as the renderer receives it: Markdown source plus what Gloss knows of it. */
+export interface OpenedDocument {
+  /** Stable id derived from the file's path, so annotations follow the file when it changes. */
+  id: string;
+  path: string;
+  /** File name shown in the title bar and recent list. */
+  fileName: string;
+  title: string;
+  format: DocumentFormat;
+  /** Markdown to render: the file itself, or the plain-text importer's output. */
+  markdown: string;
+  /** sha256 of the file's bytes; annotations remember the hash they were made on. */
+  contentHash: string;
+  byteLength: number;
+  readingPosition: ReadingPosition | null;
+  /** True for the sample article that ships with Gloss. */
+  isSample: boolean;
+}
+
+export interface DocumentSummary {
+  id: string;
+  path: string;
+  fileName: string;
+  title: string;
+  lastOpenedAt: string;
+}
+
+/** What the renderer needs to draw its first frame. */
+export interface Startup {
+  settings: Settings;
+  /** The document to show: the last one read, or the sample on first launch. */
+  document: OpenedDocument | null;
+  /** Why `document` is null when a document was asked for (e.g. the last file was deleted). */
+  error: GlossErrorInfo | null;
+  recent: DocumentSummary[];
+  /** Things the reader must be told, e.g. "a damaged store file was restored from its backup". */
+  notices: string[];
+}
+
+export const TextQuoteSelectorSchema = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(LIMITS.maxQuoteLength),
+  prefix: z.string().max(LIMITS.maxContextLength),
+  suffix: z.string().max(LIMITS.maxContextLength),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+
+export const TextPositionSelectorSchema = z
+  .strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((s) => s.end > s.start, { message: 'end must be after start' });
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+/** Where a highlight sits: W3C selectors over the rendered text, never DOM ranges. */
+export const AnnotationTargetSchema = z.strictObject({
+  quote: TextQuoteSelectorSchema,
+  position: TextPositionSelectorSchema,
+  /** Titles of the headings enclosing the passage, outermost first. */
+  headingPath: z.array(z.string().max(500)).max(10),
+  /** The document's content hash when the selectors were last computed. */
+  contentHash: z.string().max(128),
+});
+export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>;
+
+const noteSchema = z.string().max(LIMITS.maxNoteLength, `a note holds at most ${LIMITS.maxNoteLength} characters`);
+const tagsSchema = z
+  .array(z.string().trim().min(1).max(LIMITS.maxTagLength, `a tag holds at most ${LIMITS.maxTagLength} characters`))
+  .max(LIMITS.maxTags, `at most ${LIMITS.maxTags} tags`);
+
+export const AnnotationStatusSchema = z.enum(['anchored', 'orphaned']);
+export type AnnotationStatus = z.infer<typeof AnnotationStatusSchema>;
+
+export const AnnotationSchema = z.strictObject({
+  id: idSchema,
+  documentId: idSchema,
+  /** 'highlight' marks a passage; 'note' is a document-level note with no passage. */
+  kind: z.enum(['highlight', 'note']),
+  color: HighlightColorSchema.nullable(),
+  note: noteSchema,
+  tags: tagsSchema,
+  target: AnnotationTargetSchema.nullable(),
+  /** Whether the passage was found the last time the document was anchored. */
+  status: AnnotationStatusSchema,
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export const NewAnnotationSchema = z
+  .strictObject({
+    documentId: idSchema,
+    kind: z.enum(['highlight', 'note']),
+    color: HighlightColorSchema.nullable(),
+    note: noteSchema.default(''),
+    tags: tagsSchema.default([]),
+    target: AnnotationTargetSchema.nullable(),
+  })
+  .refine((a) => (a.kind === 'highlight') === (a.target !== null), {
+    message: 'a highlight needs a target; a document note has none',
+  })
+  .refine((a) => a.kind === 'note' || a.color !== null, { message: 'a highlight needs a color' });
+export type NewAnnotation = z.input<typeof NewAnnotationSchema>;
+
+export const AnnotationChangesSchema = z.strictObject({
+  color: HighlightColorSchema.optional(),
+  note: noteSchema.optional(),
+  tags: tagsSchema.optional(),
+  /** A new target: used by "Re-attach" on an orphaned annotation. */
+  target: AnnotationTargetSchema.optional(),
+});
+export type AnnotationChanges = z.infer<typeof AnnotationChangesSchema>;
+
+/** One result of re-anchoring a document: new selectors, or null when the passage is gone. */
+export const AnchoringUpdateSchema = z.strictObject({
+  id: idSchema,
+  target: AnnotationTargetSchema.nullable(),
+});
+export type AnchoringUpdate = z.infer<typeof AnchoringUpdateSchema>;
+
+const documentRef = z.strictObject({ documentId: idSchema });
+
+/** Runtime schemas of every request, one per GlossApi method. */
+export const requestSchemas = {
+  getStartup: z.strictObject({}),
+  openDocument: z.strictObject({ path: z.string().min(1).max(LIMITS.maxPathLength) }),
+  importDocument: z.strictObject({
+    fileName: z.string().min(1).max(255),
+    /** The file's bytes, base64: the main side checks the encoding, not the renderer. */
+    dataBase64: z.string().max(Math.ceil((LIMITS.maxDocumentBytes * 4) / 3) + 8, 'files over 20 MB are not opened'),
+  }),
+  openSample: z.strictObject({}),
+  closeDocument: z.strictObject({}),
+  listRecent: z.strictObject({}),
+  getSettings: z.strictObject({}),
+  updateSettings: SettingsSchema.partial(),
+  saveReadingPosition: z.strictObject({ documentId: idSchema, position: ReadingPositionSchema }),
+  listAnnotations: documentRef,
+  createAnnotation: NewAnnotationSchema,
+  updateAnnotation: z.strictObject({ documentId: idSchema, id: idSchema, changes: AnnotationChangesSchema }),
+  deleteAnnotation: z.strictObject({ documentId: idSchema, id: idSchema }),
+  restoreAnnotation: z.strictObject({ annotation: AnnotationSchema }),
+  saveAnchoring: z.strictObject({
+    documentId: idSchema,
+    contentHash: z.string().max(128),
+    updates: z.array(AnchoringUpdateSchema).max(100_000),
+  }),
+  openExternal: z.strictObject({ url: z.string().min(1).max(LIMITS.maxUrlLength) }),
+} as const;
+
+export type ApiMethod = keyof typeof requestSchemas;
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof requestSchemas)[M]>;
+export type ApiRequestParsed<M extends ApiMethod> = z.output<(typeof requestSchemas)[M]>;
+
+/** Summary of re-anchoring, shown to the reader ("3 highlights moved, 1 orphaned"). */
+export interface AnchoringSummary {
+  moved: number;
+  orphaned: number;
+}
+
+/**
+ * Everything the renderer may ask of the main side. Every method takes one plain-object
+ * request (validated against `requestSchemas`) and returns a promise.
+ */
+export interface GlossApi {
+  getStartup(req: ApiRequest<'getStartup'>): Promise<Startup>;
+  openDocument(req: ApiRequest<'openDocument'>): Promise<OpenedDocument>;
+  importDocument(req: ApiRequest<'importDocument'>): Promise<OpenedDocument>;
+  openSample(req: ApiRequest<'openSample'>): Promise<OpenedDocument>;
+  closeDocument(req: ApiRequest<'closeDocument'>): Promise<void>;
+  listRecent(req: ApiRequest<'listRecent'>): Promise<DocumentSummary[]>;
+  getSettings(req: ApiRequest<'getSettings'>): Promise<Settings>;
+  updateSettings(req: ApiRequest<'updateSettings'>): Promise<Settings>;
+  saveReadingPosition(req: ApiRequest<'saveReadingPosition'>): Promise<void>;
+  listAnnotations(req: ApiRequest<'listAnnotations'>): Promise<Annotation[]>;
+  /** Resolves only once the annotation is durably on disk. */
+  createAnnotation(req: ApiRequest<'createAnnotation'>): Promise<Annotation>;
+  updateAnnotation(req: ApiRequest<'updateAnnotation'>): Promise<Annotation>;
+  /** Returns the deleted annotation, so the renderer can offer Undo. */
+  deleteAnnotation(req: ApiRequest<'deleteAnnotation'>): Promise<Annotation>;
+  /** Puts back an annotation deleted earlier (Undo). */
+  restoreAnnotation(req: ApiRequest<'restoreAnnotation'>): Promise<Annotation>;
+  /** Saves the outcome of re-anchoring a changed document. */
+  saveAnchoring(req: ApiRequest<'saveAnchoring'>): Promise<AnchoringSummary>;
+  /** Opens an http(s) or mailto link in the system browser (desktop app only). */
+  openExternal(req: ApiRequest<'openExternal'>): Promise<void>;
+}
+
+export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
+
+/** Error codes the renderer can act on. */
+export type GlossErrorCode =
+  | 'invalid-request'
+  | 'not-found'
+  | 'too-large'
+  | 'not-text'
+  | 'bad-encoding'
+  | 'io'
+  | 'locked'
+  | 'internal';
+
+export interface GlossErrorInfo {
+  code: GlossErrorCode;
+  message: string;
+}
+
+/** What a transport carries back: never a thrown error, so codes survive IPC and HTTP alike. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: GlossErrorInfo };
+
+/** Commands the desktop shell sends to the renderer (menu items, second launches). */
+export type ShellCommand =
+  | { type: 'open-path'; path: string }
+  | { type: 'close-document' }
+  | { type: 'toggle-sidebar' }
+  | { type: 'set-theme'; theme: Theme }
+  | { type: 'font-size'; delta: 1 | -1 }
+  | { type: 'show-shortcuts' };
