@@ -1,0 +1,54 @@
+import { Marked } from 'marked';
+import markedFootnote from 'marked-footnote';
+import { ensureHeadingIds } from './headings';
+import type { ExternalLinks } from './link-policy';
+import { blockRemoteContent, type AssetResolver } from './remote-content';
+import { createArticleSanitizer } from './sanitizer';
+
+export { slugify } from './slugs';
+
+/** What the caller decides for one render. */
+export interface RenderOptions {
+  /** Maps an image path relative to the document to a loadable URL, or null when there is none. */
+  resolveAssetUrl: AssetResolver;
+  /** 'system' for the desktop app (links open in the system browser), 'new-tab' in browser mode. */
+  externalLinks: ExternalLinks;
+}
+
+/** A document rendered for the reading view. */
+export interface RenderedArticle {
+  /** Sanitized HTML, safe to assign to innerHTML. */
+  html: string;
+  /** How many remote images and media were replaced by placeholders instead of being loaded. */
+  remoteContentBlocked: number;
+}
+
+/** Renders Markdown documents to safe HTML. */
+export interface MarkdownRenderer {
+  /** Renders one document. Synchronous: nothing is fetched, remote content least of all. */
+  render(markdown: string, options: RenderOptions): RenderedArticle;
+}
+
+/**
+ * Creates a renderer bound to `window` (the page's in the app, jsdom's in tests): DOMPurify
+ * needs a DOM to parse into.
+ *
+ * Each render: Markdown -> HTML with marked (GitHub Flavored Markdown and footnotes); that HTML
+ * is untrusted, since Markdown passes raw HTML through, so DOMPurify cleans it next and the link
+ * rules run inside it; then remote images and media are blocked and headings get GitHub-style ids.
+ */
+export function createMarkdownRenderer(window: Window): MarkdownRenderer {
+  const sanitizer = createArticleSanitizer(window);
+  return {
+    render(markdown, options) {
+      // A fresh instance per render: nothing an extension remembers from one document (footnote
+      // labels, say) can leak into the next, and the global `marked` is anyone's to configure.
+      const marked = new Marked({ gfm: true, breaks: false, async: false }, markedFootnote({ headingClass: '' }));
+      const unsafeHtml = marked.parse(markdown, { async: false });
+      const body = sanitizer.sanitize(unsafeHtml, options.externalLinks);
+      const remoteContentBlocked = blockRemoteContent(body, options.resolveAssetUrl);
+      ensureHeadingIds(body);
+      return { html: body.innerHTML, remoteContentBlocked };
+    },
+  };
+}

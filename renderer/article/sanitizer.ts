@@ -1,0 +1,46 @@
+import createDOMPurify, { type WindowLike } from 'dompurify';
+import { applyLinkPolicy, type ExternalLinks } from './link-policy';
+import { SANITIZE_CONFIG } from './sanitize-config';
+
+/** DOMPurify set up with Gloss's article rules, bound to one window. */
+export interface ArticleSanitizer {
+  /**
+   * Sanitizes untrusted HTML and applies the link rules. Returns the body of an inert document
+   * holding the result: nothing in it has been loaded, and nothing will be until it is
+   * serialized into the live page.
+   */
+  sanitize(html: string, externalLinks: ExternalLinks): HTMLElement;
+}
+
+/**
+ * Creates the sanitizer. Its hooks are installed once on a private DOMPurify instance, so the
+ * app's other DOMPurify users (if any) keep their own rules.
+ */
+export function createArticleSanitizer(window: Window): ArticleSanitizer {
+  const purify = createDOMPurify(window as unknown as WindowLike);
+  // Hooks are per instance, not per call: the current call's choice reaches them through here.
+  let externalLinks: ExternalLinks = 'system';
+
+  purify.addHook('uponSanitizeElement', (node, event) => {
+    // The only form control an article keeps is the task-list checkbox marked emits.
+    if (event.tagName === 'input' && (node as Element).getAttribute('type')?.trim().toLowerCase() !== 'checkbox') {
+      (node as Element).remove();
+    }
+  });
+  purify.addHook('afterSanitizeAttributes', (element) => {
+    const tag = element.tagName.toLowerCase();
+    // Attributes are added here, after DOMPurify's checks, which would strip target.
+    if (tag === 'a') applyLinkPolicy(element, externalLinks);
+    // A task list is a record of what was done, not a form: ticking it would change nothing.
+    else if (tag === 'input') element.setAttribute('disabled', '');
+  });
+
+  return {
+    sanitize(html, links) {
+      externalLinks = links;
+      const body = purify.sanitize(html, SANITIZE_CONFIG) as HTMLElement | null;
+      // Null when the HTML has no <body> to return, e.g. a document that opens with <frameset>.
+      return body ?? window.document.implementation.createHTMLDocument('').body;
+    },
+  };
+}
