@@ -1,0 +1,151 @@
+/**
+ * The native application menu. Items that concern the document or the reading view become
+ * ShellCommands for the renderer; editing, zoom and window items use Electron's roles, which
+ * bring the platform's own labels and accelerators.
+ */
+import { Menu } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { DocumentSummary, ShellCommand, Theme } from '../api';
+
+/** What the menu shows that can change while the app runs. */
+export interface MenuState {
+  recent: readonly DocumentSummary[];
+  theme: Theme;
+}
+
+/** What menu items do. */
+export interface MenuActions {
+  /** Sends a command to the window's renderer (creating the window if there is none). */
+  send(command: ShellCommand): void;
+  /** File › Open…: the system dialog, then 'open-path'. */
+  chooseAndOpen(): void;
+}
+
+/** What differs between platforms and builds. */
+export interface MenuEnvironment {
+  platform: NodeJS.Platform;
+  /** Developer items (reload, dev tools) only appear when false. */
+  isPackaged: boolean;
+}
+
+/** How many recent documents File › Open Recent lists. */
+const MAX_RECENT_ITEMS = 10;
+
+const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'System', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
+
+/** Keyboard shortcuts the menu claims; the renderer's shortcut help should list the same. */
+export const MENU_ACCELERATORS = {
+  open: 'CmdOrCtrl+O',
+  close: 'CmdOrCtrl+W',
+  toggleSidebar: 'CmdOrCtrl+\\',
+  largerText: 'CmdOrCtrl+Shift+.',
+  smallerText: 'CmdOrCtrl+Shift+,',
+  showShortcuts: 'CmdOrCtrl+/',
+} as const;
+
+/** Longest recent-document label before it is shortened with an ellipsis. */
+const MAX_LABEL_LENGTH = 60;
+
+function shorten(text: string): string {
+  return text.length <= MAX_LABEL_LENGTH ? text : `${text.slice(0, MAX_LABEL_LENGTH - 1).trimEnd()}…`;
+}
+
+/**
+ * Labels of the recent documents: the title (what the reader saw; file names of saved articles
+ * are often opaque), plus the file name when two titles are the same. On Windows and Linux `&`
+ * marks a mnemonic, so a literal one is doubled.
+ */
+function recentLabels(recent: readonly DocumentSummary[], platform: NodeJS.Platform): string[] {
+  const titleOf = (doc: DocumentSummary): string => doc.title.trim() || doc.fileName;
+  const counts = new Map<string, number>();
+  for (const doc of recent) counts.set(titleOf(doc), (counts.get(titleOf(doc)) ?? 0) + 1);
+  return recent.map((doc) => {
+    const title = titleOf(doc);
+    const shared = (counts.get(title) ?? 0) > 1 && title !== doc.fileName;
+    const label = shared ? `${shorten(title)} — ${doc.fileName}` : shorten(title);
+    return platform === 'darwin' ? label : label.replaceAll('&', '&&');
+  });
+}
+
+function recentSubmenu(state: MenuState, actions: MenuActions, env: MenuEnvironment): MenuItemConstructorOptions[] {
+  const recent = state.recent.slice(0, MAX_RECENT_ITEMS);
+  if (recent.length === 0) return [{ label: 'No Recent Documents', enabled: false }];
+  const labels = recentLabels(recent, env.platform);
+  return recent.map((doc, index) => ({
+    label: labels[index] ?? doc.fileName,
+    toolTip: doc.path,
+    click: () => actions.send({ type: 'open-path', path: doc.path }),
+  }));
+}
+
+/** The menu as a template: pure apart from the click handlers, so it can be inspected in tests. */
+export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: MenuEnvironment): MenuItemConstructorOptions[] {
+  const isMac = env.platform === 'darwin';
+  const send = (command: ShellCommand) => () => actions.send(command);
+
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'Open…', accelerator: MENU_ACCELERATORS.open, click: () => actions.chooseAndOpen() },
+      { label: 'Open Recent', submenu: recentSubmenu(state, actions, env) },
+      { type: 'separator' },
+      { label: 'Close Document', accelerator: MENU_ACCELERATORS.close, click: send({ type: 'close-document' }) },
+      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { label: 'Toggle Sidebar', accelerator: MENU_ACCELERATORS.toggleSidebar, click: send({ type: 'toggle-sidebar' }) },
+      {
+        label: 'Theme',
+        submenu: (Object.keys(THEME_LABELS) as Theme[]).map((theme) => ({
+          label: THEME_LABELS[theme],
+          type: 'radio',
+          checked: state.theme === theme,
+          click: send({ type: 'set-theme', theme }),
+        })),
+      },
+      { type: 'separator' },
+      { label: 'Larger Text', accelerator: MENU_ACCELERATORS.largerText, click: send({ type: 'font-size', delta: 1 }) },
+      { label: 'Smaller Text', accelerator: MENU_ACCELERATORS.smallerText, click: send({ type: 'font-size', delta: -1 }) },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(env.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]),
+    ],
+  };
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      { label: 'Keyboard Shortcuts', accelerator: MENU_ACCELERATORS.showShortcuts, click: send({ type: 'show-shortcuts' }) },
+      // macOS has About in the app menu.
+      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'about', label: 'About Gloss' } as const]),
+    ],
+  };
+
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, view, ...(isMac ? [{ role: 'windowMenu' } as const] : []), help];
+}
+
+/** Builds the menu and makes it the application menu. */
+export function installMenu(state: MenuState, actions: MenuActions, env: MenuEnvironment): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(state, actions, env)));
+}

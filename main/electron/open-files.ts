@@ -1,0 +1,62 @@
+/**
+ * How documents reach Gloss from outside the window: the command line (first launch and second
+ * launches), macOS's open-file event (Finder, the Dock), and File › Open….
+ */
+import path from 'node:path';
+import { app, dialog } from 'electron';
+import type { BrowserWindow, OpenDialogOptions } from 'electron';
+import { findDocumentArgument } from '../data-dir';
+
+/** The extensions Gloss opens. */
+export const DOCUMENT_EXTENSIONS = ['md', 'markdown', 'txt'] as const;
+
+/**
+ * The document named on a command line, as an absolute path. Relative arguments are resolved
+ * against the directory the command ran in (a second launch's differs from ours) before
+ * findDocumentArgument() judges them.
+ */
+export function documentPathFromArgv(argv: readonly string[], workingDirectory: string): string | null {
+  const resolved = argv.map((arg) => (arg.startsWith('-') ? arg : path.resolve(workingDirectory, arg)));
+  return findDocumentArgument(resolved);
+}
+
+/** What a second launch hands the running instance (`requestSingleInstanceLock`'s additional data). */
+export interface SecondInstanceData {
+  documentPath: string | null;
+}
+
+/** Reads a second launch's additional data defensively: it crosses a process boundary. */
+export function documentPathFromSecondInstance(additionalData: unknown, argv: readonly string[], workingDirectory: string): string | null {
+  if (typeof additionalData === 'object' && additionalData !== null && 'documentPath' in additionalData) {
+    const { documentPath } = additionalData;
+    if (typeof documentPath === 'string' && path.isAbsolute(documentPath)) return documentPath;
+  }
+  // Chromium may append switches to argv, which findDocumentArgument skips.
+  return documentPathFromArgv(argv, workingDirectory);
+}
+
+/**
+ * Listens for macOS's open-file (a document dropped on the Dock icon or opened from Finder).
+ * Call at startup, before `ready`: the first file of a launch arrives before it.
+ */
+export function listenForOpenFile(onPath: (filePath: string) => void): void {
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    onPath(filePath);
+  });
+}
+
+/** Asks for a document with the system's Open dialog; null when the reader cancels. */
+export async function chooseDocument(parent: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Open Document',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Markdown and text', extensions: [...DOCUMENT_EXTENSIONS] },
+      { name: 'Markdown', extensions: ['md', 'markdown'] },
+      { name: 'Plain text', extensions: ['txt'] },
+    ],
+  };
+  const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}

@@ -1,0 +1,34 @@
+/**
+ * Where the desktop app finds its own files, in development and when packaged.
+ *
+ * The main process is bundled to dist/main/electron.cjs, so the app root (the project folder,
+ * or resources/app.asar when packaged) is two folders up from this bundle. Shipped assets are
+ * copied outside the asar by electron-builder's extraResources, into resources/assets.
+ */
+import path from 'node:path';
+import { app } from 'electron';
+
+/** The folder holding package.json and dist/: the project, or app.asar when packaged. */
+export function appRoot(): string {
+  return path.resolve(__dirname, '..', '..');
+}
+
+/** The built renderer: index.html, main.js, styles/. */
+export function rendererDir(): string {
+  return path.join(appRoot(), 'dist', 'renderer');
+}
+
+/** The sandboxed preload bundle, next to this main-process bundle. */
+export function preloadPath(): string {
+  return path.join(__dirname, 'preload.cjs');
+}
+
+/** Shipped assets (articles/, icons/): resources/assets when packaged, ./assets in development. */
+export function assetsDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(appRoot(), 'assets');
+}
+
+/** The window icon; Linux needs it at runtime (Windows and macOS take it from the bundle). */
+export function windowIconPath(): string {
+  return path.join(assetsDir(), 'icons', 'icon-512.png');
+}
