@@ -1,0 +1,211 @@
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { AnchoringUpdateSchema, AnnotationChangesSchema, AnnotationSchema } from '../api';
+import type { AnchoringSummary, AnchoringUpdate, Annotation, AnnotationChanges, AnnotationTarget } from '../api';
+import { GlossError } from '../errors';
+import { CommitQueue } from './commit-queue';
+import type { Mutation } from './commit-queue';
+import { ANNOTATIONS_FOLDER, checkAnnotation, emptyAnnotationFile, readAnnotationFile } from './annotation-file';
+import type { AnnotationFile } from './annotation-file';
+import { stringifyAnnotationFile } from './annotation-file-text';
+import { DurableJsonFile } from './durable-json-file';
+import { describeIssue } from './quarantine';
+
+export { ANNOTATIONS_FOLDER };
+export type { AnnotationFile };
+
+/**
+ * Every document's annotations. Each mutation resolves only once it is durably on disk; one
+ * that fails leaves nothing behind, in memory or on disk.
+ */
+export interface AnnotationStore {
+  list(documentId: string): Promise<Annotation[]>;
+  /** Stores an annotation the caller formed in full; a duplicate id is an 'invalid-request'. */
+  create(annotation: Annotation): Promise<Annotation>;
+  /** 'not-found' if absent. A new target re-attaches an orphan: its status becomes 'anchored'. */
+  update(documentId: string, id: string, changes: AnnotationChanges, now: string): Promise<Annotation>;
+  /** Returns the removed annotation, so it can be restored (Undo). */
+  remove(documentId: string, id: string): Promise<Annotation>;
+  /** Undo of `remove`; returns the stored one unchanged when the id is already there. */
+  restore(annotation: Annotation): Promise<Annotation>;
+  /**
+   * Saves a re-anchoring in one durable write: a null target makes the annotation 'orphaned'
+   * (keeping its old selectors, never deleting it), a new target makes it 'anchored'.
+   * Unknown ids are skipped: the annotation was deleted meanwhile.
+   */
+  applyAnchoring(documentId: string, contentHash: string, updates: AnchoringUpdate[], now: string): Promise<AnchoringSummary>;
+  /** Resolves once every change asked for so far is on disk (or refused). */
+  flush(): Promise<void>;
+}
+
+/** Options of `openAnnotationStore`. */
+export interface AnnotationStoreOptions {
+  /** Told, in words for the reader, when a file was damaged or held entries that could not be read. */
+  onRecover?: (message: string) => void;
+}
+
+type AnnotationQueue = CommitQueue<AnnotationFile>;
+
+const AnchoringSchema = z.strictObject({ contentHash: z.string().max(128), updates: z.array(AnchoringUpdateSchema) });
+
+/**
+ * The annotation store of `dataDir` (the caller holds the folder's lock). Files are opened on
+ * first use and then kept in memory.
+ */
+export function openAnnotationStore(dataDir: string, options: AnnotationStoreOptions = {}): AnnotationStore {
+  const open = new Map<string, Promise<AnnotationQueue>>();
+
+  function queueFor(documentId: string): Promise<AnnotationQueue> {
+    const checked = AnnotationSchema.shape.documentId.safeParse(documentId);
+    // The id becomes a file name: this check is what keeps it inside annotations/.
+    if (!checked.success) return Promise.reject(new GlossError('invalid-request', 'That document id is not valid.'));
+    let queue = open.get(documentId);
+    if (!queue) {
+      queue = openDocumentFile(dataDir, documentId, options.onRecover);
+      open.set(documentId, queue);
+      // A file that could not be opened (e.g. from a newer Gloss) is tried again next time.
+      const opened = queue;
+      opened.catch(() => {
+        if (open.get(documentId) === opened) open.delete(documentId);
+      });
+    }
+    return queue;
+  }
+
+  async function change<R>(documentId: string, mutation: Mutation<AnnotationFile, R>): Promise<R> {
+    return (await queueFor(documentId)).run(mutation);
+  }
+
+  return {
+    async list(documentId) {
+      const queue = await queueFor(documentId);
+      return structuredClone(queue.state.annotations);
+    },
+
+    async create(annotation) {
+      const parsed = checkAnnotation(annotation);
+      return change(parsed.documentId, (state) => {
+        if (state.annotations.some((a) => a.id === parsed.id)) {
+          throw new GlossError('invalid-request', 'An annotation with that id already exists.');
+        }
+        return { state: { ...state, annotations: [...state.annotations, parsed] }, result: structuredClone(parsed) };
+      });
+    },
+
+    async update(documentId, id, changes, now) {
+      const parsed = AnnotationChangesSchema.safeParse(changes);
+      if (!parsed.success) throw new GlossError('invalid-request', `That change is not valid: ${describeIssue(parsed.error)}.`);
+      const { color, note, tags, target } = parsed.data;
+      return change(documentId, (state) => {
+        const index = indexOf(state, id);
+        const before = state.annotations[index] as Annotation;
+        if (target && before.kind === 'note') {
+          throw new GlossError('invalid-request', 'A document note has no passage to attach.');
+        }
+        const after: Annotation = {
+          ...before,
+          color: color ?? before.color,
+          note: note ?? before.note,
+          tags: tags ?? before.tags,
+          target: target ?? before.target,
+          status: target ? 'anchored' : before.status,
+          updatedAt: now,
+        };
+        return { state: { ...state, annotations: state.annotations.with(index, after) }, result: structuredClone(after) };
+      });
+    },
+
+    async remove(documentId, id) {
+      return change(documentId, (state) => {
+        const index = indexOf(state, id);
+        const removed = state.annotations[index] as Annotation;
+        return { state: { ...state, annotations: state.annotations.toSpliced(index, 1) }, result: structuredClone(removed) };
+      });
+    },
+
+    async restore(annotation) {
+      const parsed = checkAnnotation(annotation);
+      return change(parsed.documentId, (state) => {
+        const present = state.annotations.find((a) => a.id === parsed.id);
+        if (present) return { state, result: structuredClone(present) };
+        return { state: { ...state, annotations: [...state.annotations, parsed] }, result: structuredClone(parsed) };
+      });
+    },
+
+    async applyAnchoring(documentId, contentHash, updates, now) {
+      const parsed = AnchoringSchema.safeParse({ contentHash, updates });
+      if (!parsed.success) throw new GlossError('invalid-request', `That anchoring result is not valid: ${describeIssue(parsed.error)}.`);
+      const targets = new Map(parsed.data.updates.map((update) => [update.id, update.target]));
+      return change(documentId, (state) => reanchor(state, contentHash, targets, now));
+    },
+
+    async flush() {
+      const queues = await Promise.allSettled(open.values());
+      await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.idle() : undefined)));
+    },
+  };
+}
+
+async function openDocumentFile(
+  dataDir: string,
+  documentId: string,
+  onRecover: ((message: string) => void) | undefined,
+): Promise<AnnotationQueue> {
+  const label = `${ANNOTATIONS_FOLDER}/${documentId}.json`;
+  const adapter = new DurableJsonFile<AnnotationFile>(join(dataDir, ANNOTATIONS_FOLDER, `${documentId}.json`), {
+    label,
+    parse: (json) => readAnnotationFile(json, documentId, label, onRecover),
+    stringify: stringifyAnnotationFile,
+    onRecover,
+  });
+  const db = new Low<AnnotationFile>(adapter, emptyAnnotationFile(documentId));
+  try {
+    await db.read();
+  } catch (error) {
+    if (error instanceof GlossError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new GlossError('io', `Gloss could not read the annotations in ${label}: ${reason}`);
+  }
+  return new CommitQueue(db, label);
+}
+
+function indexOf(state: AnnotationFile, id: string): number {
+  const index = state.annotations.findIndex((a) => a.id === id);
+  if (index < 0) throw new GlossError('not-found', 'That annotation no longer exists; it may have been deleted.');
+  return index;
+}
+
+function reanchor(
+  state: AnnotationFile,
+  contentHash: string,
+  targets: Map<string, AnnotationTarget | null>,
+  now: string,
+): { state: AnnotationFile; result: AnchoringSummary } {
+  let moved = 0;
+  let orphaned = 0;
+  let changed = false;
+  const annotations = state.annotations.map((annotation) => {
+    // A document note has no passage, so there is nothing to anchor.
+    if (!targets.has(annotation.id) || annotation.kind === 'note') return annotation;
+    const target = targets.get(annotation.id) ?? null;
+    if (target === null) {
+      orphaned += 1;
+      if (annotation.status === 'orphaned') return annotation;
+      changed = true;
+      // The old selectors stay: they are what "Re-attach" and a later re-anchoring start from.
+      return { ...annotation, status: 'orphaned' as const, updatedAt: now };
+    }
+    if (positionChanged(annotation.target, target)) moved += 1;
+    if (annotation.status === 'anchored' && JSON.stringify(annotation.target) === JSON.stringify(target)) return annotation;
+    changed = true;
+    return { ...annotation, target, status: 'anchored' as const, updatedAt: now };
+  });
+  const result = { moved, orphaned };
+  if (!changed && state.anchoredContentHash === contentHash) return { state, result };
+  return { state: { ...state, annotations, anchoredContentHash: contentHash }, result };
+}
+
+function positionChanged(before: AnnotationTarget | null, after: AnnotationTarget): boolean {
+  return before === null || before.position.start !== after.position.start || before.position.end !== after.position.end;
+}

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { describeIssue, readQuarantine } from '../../../../main/store/quarantine';
+
+test('readQuarantine copies a list and keeps anything else as an entry', () => {
+  const list = [{ reason: 'r', quarantinedAt: 't', entry: 1 }];
+  const copy = readQuarantine(list, 'now');
+  assert.deepEqual(copy, list);
+  assert.notEqual(copy, list, 'a copy, so adding to it leaves the parsed file alone');
+  assert.deepEqual(readQuarantine(undefined, 'now'), []);
+  assert.deepEqual(readQuarantine({ odd: true }, 'now'), [
+    { reason: 'the "quarantine" field was not a list', quarantinedAt: 'now', entry: { odd: true } },
+  ]);
+});
+
+test('describeIssue names the first problem and where it is', () => {
+  const result = z.object({ a: z.object({ b: z.number() }) }).safeParse({ a: { b: 'x' } });
+  assert.equal(result.success, false);
+  assert.match(describeIssue(result.error!), /expected number.*\(at a\.b\)/);
+});
