@@ -1,0 +1,53 @@
+/**
+ * Anchors stored targets in the rendered article: the string-only core (`anchorInText`) finds
+ * the passages, this layer turns them into DOM ranges for the painter.
+ */
+import type { AnchoringUpdate } from '../../main/api';
+import { anchorInText } from './anchor-in-text';
+import type { AnchorItem, AnchorOutcome } from './anchor-in-text';
+import type { HeadingOutline } from './heading-outline';
+import { outlineFromDom } from './headings-from-dom';
+import type { TextIndex } from './text-index';
+
+export { anchorInText, summarize } from './anchor-in-text';
+export type { AnchorItem, AnchorMethod, AnchorOutcome } from './anchor-in-text';
+
+/** An outcome with the DOM range of the passage, when it was anchored. */
+export interface DomAnchorOutcome extends AnchorOutcome {
+  range?: Range;
+}
+
+/**
+ * Anchor `items` in the indexed article whose content hash is `currentContentHash`. Outcomes
+ * come back in the order of `items`.
+ *
+ * @param outline - The article's headings; read from the DOM when not given.
+ */
+export function anchorTargets(
+  index: TextIndex,
+  items: readonly AnchorItem[],
+  currentContentHash: string,
+  outline: HeadingOutline = outlineFromDom(index),
+): DomAnchorOutcome[] {
+  return anchorInText(index.text, items, currentContentHash, outline).map((outcome) =>
+    outcome.start !== undefined && outcome.end !== undefined
+      ? { ...outcome, range: index.rangeFromOffsets(outcome.start, outcome.end) }
+      : outcome,
+  );
+}
+
+/**
+ * What to save after anchoring (`GlossApi.saveAnchoring`): the new target of each passage whose
+ * selectors changed, and null for each orphan. Passages found unchanged need no update.
+ */
+export function anchoringUpdates(outcomes: readonly AnchorOutcome[]): AnchoringUpdate[] {
+  const updates: AnchoringUpdate[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status === 'orphaned') {
+      updates.push({ id: outcome.id, target: null });
+    } else if (outcome.target) {
+      updates.push({ id: outcome.id, target: outcome.target });
+    }
+  }
+  return updates;
+}

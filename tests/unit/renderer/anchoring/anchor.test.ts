@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { anchoringUpdates, anchorTargets, summarize } from '../../../../renderer/anchoring/anchor';
+import type { AnchorOutcome } from '../../../../renderer/anchoring/anchor';
+import { describeRange } from '../../../../renderer/anchoring/describe-range';
+import { headingPathResolver } from '../../../../renderer/anchoring/headings-from-dom';
+import { TextIndex } from '../../../../renderer/anchoring/text-index';
+import { createRandom, paragraph } from '../../../fixtures/anchoring/prose';
+import { articleFrom } from './dom';
+
+/** An article of sections with paragraphs, some words in <em>, and a list. */
+function articleHtml(seed: number): string {
+  const random = createRandom(seed);
+  const parts: string[] = [];
+  for (let s = 0; s < 4; s++) {
+    parts.push(`<h2>Section ${s + 1}</h2>`);
+    for (let p = 0; p < 3; p++) {
+      const words = paragraph(random).split(' ');
+      words[3] = `<em>${words[3]}</em>`;
+      parts.push(`<p>${words.join(' ')}</p>`);
+    }
+    parts.push(`<ul><li>${paragraph(random).slice(0, 60)}</li><li>${paragraph(random).slice(0, 50)}</li></ul>`);
+  }
+  return parts.join('\n');
+}
+
+describe('anchorTargets', () => {
+  const html = articleHtml(21);
+
+  it('anchors targets described from random selections back onto the same ranges', () => {
+    const { index } = articleFrom(html);
+    const random = createRandom(4);
+    const pathAt = headingPathResolver(index);
+    const items = Array.from({ length: 40 }, (_, i) => {
+      const start = Math.floor(random() * (index.text.length - 300));
+      const range = index.rangeFromOffsets(start, start + 5 + Math.floor(random() * 250));
+      return { id: `a${i}`, target: describeRange(index, range, 'v1', pathAt)! };
+    });
+    const outcomes = anchorTargets(index, items, 'v1');
+    for (const [i, outcome] of outcomes.entries()) {
+      assert.equal(outcome.method, 'position');
+      assert.equal(outcome.range!.toString(), items[i]!.target.quote.exact);
+      assert.equal(outcome.target, undefined);
+    }
+  });
+
+  it('re-anchors after the DOM changed, and gives ranges over the new nodes', () => {
+    const { index, root, document } = articleFrom(html);
+    const pathAt = headingPathResolver(index);
+    const items = [300, 900, 1_500, 2_100].map((at, i) => ({
+      id: `b${i}`,
+      target: describeRange(index, index.rangeFromOffsets(at, at + 120), 'v1', pathAt)!,
+    }));
+    const added = document.createElement('p');
+    added.textContent = 'A paragraph added at the top of the article, before the first section.';
+    root.prepend(added);
+    const edited = new TextIndex(root);
+    const outcomes = anchorTargets(edited, items, 'v2');
+    for (const [i, outcome] of outcomes.entries()) {
+      assert.equal(outcome.method, 'quote-exact');
+      assert.equal(outcome.range!.toString(), items[i]!.target.quote.exact);
+      assert.equal(outcome.start, items[i]!.target.position.start + added.textContent.length);
+      assert.deepEqual(outcome.target!.headingPath, items[i]!.target.headingPath);
+      assert.ok(root.contains(outcome.range!.startContainer));
+    }
+    assert.deepEqual(summarize(outcomes), { moved: 4, orphaned: 0 });
+  });
+
+  it('gives no range to an orphan', () => {
+    const { index } = articleFrom(html);
+    const target = describeRange(index, index.rangeFromOffsets(500, 600), 'v1', headingPathResolver(index))!;
+    const other = articleFrom('<p>Something else entirely.</p>');
+    const [outcome] = anchorTargets(other.index, [{ id: 'gone', target }], 'v2');
+    assert.equal(outcome!.status, 'orphaned');
+    assert.equal(outcome!.range, undefined);
+  });
+});
+
+describe('anchoringUpdates', () => {
+  it('saves new targets and orphans, and skips passages found unchanged', () => {
+    const { index } = articleFrom('<h2>Title</h2><p>Some words to highlight.</p>');
+    const target = describeRange(index, index.rangeFromOffsets(5, 15), 'v1', headingPathResolver(index))!;
+    const outcomes: AnchorOutcome[] = [
+      { id: 'same', status: 'anchored', method: 'position', moved: false, start: 5, end: 15 },
+      { id: 'moved', status: 'anchored', method: 'quote-exact', moved: true, start: 6, end: 16, target },
+      { id: 'gone', status: 'orphaned', method: 'none', moved: false },
+    ];
+    assert.deepEqual(anchoringUpdates(outcomes), [
+      { id: 'moved', target },
+      { id: 'gone', target: null },
+    ]);
+  });
+});
