@@ -17,6 +17,8 @@ await Promise.all([
     target: 'node20',
     format: 'cjs',
     external: ['electron'],
+    // The CLI runs as `gloss`; the shebang is harmless in the other bundles.
+    banner: { js: '#!/usr/bin/env node' },
     entryPoints: {
       electron: 'main/electron/main.ts',
       serve: 'main/serve/serve-command.ts',
@@ -48,4 +50,5 @@ await Promise.all([
 ]);
 await cp('renderer/index.html', 'dist/renderer/index.html');
 await cp('renderer/styles', 'dist/renderer/styles', { recursive: true });
+await cp('assets/icons/icon.svg', 'dist/renderer/favicon.svg');
 if (!watch) console.log(`built dist/ in ${Date.now() - started} ms`);

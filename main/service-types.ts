@@ -36,4 +36,6 @@ export interface ServiceOptions {
   assetsDir: string;
   /** Opens a URL in the system browser; absent in browser mode, where the renderer opens a tab. */
   openExternal?: (url: string) => Promise<void>;
+  /** A document named on the command line: opened at start instead of the last one read. */
+  initialDocumentPath?: string | null;
 }

@@ -79,7 +79,7 @@ function renderList(ordered: boolean, items: readonly ListItem[]): string {
 function renderRelatedLink(title: string): string {
   // Unit lines are trimmed already, so a line break needs only a space in its place.
   const text = escapeHtml(title.replaceAll('\n', ' '));
-  return `<aside class="related-link" aria-label="Related article"><p>Also read: ${text}</p></aside>`;
+  return `<aside class="related-link" role="note" aria-label="Related article"><p>Also read: ${text}</p></aside>`;
 }
 
 function renderHeading(level: number, text: string): string {

@@ -44,7 +44,6 @@ interface Desktop {
 
 const test = base.extend<{ desktop: Desktop }>({
   // Playwright reads a fixture's dependencies from this destructuring pattern; it needs none.
-  // eslint-disable-next-line no-empty-pattern
   desktop: async ({}, use, testInfo) => {
     expect(existsSync(MAIN_SCRIPT), `${MAIN_SCRIPT} is missing: run \`npm run build\` first`).toBe(true);
     const dataDir = await mkdtemp(path.join(tmpdir(), 'gloss-electron-'));

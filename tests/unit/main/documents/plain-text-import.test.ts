@@ -63,7 +63,7 @@ describe('importPlainText on the sample article', () => {
   it('sets the two "Also Read" promos apart as related-link asides', () => {
     assert.ok(
       markdown.includes(
-        '\n\n<aside class="related-link" aria-label="Related article"><p>Also read: Baseball legend Willie Mays dies at 93</p></aside>\n\n',
+        '\n\n<aside class="related-link" role="note" aria-label="Related article"><p>Also read: Baseball legend Willie Mays dies at 93</p></aside>\n\n',
       ),
     );
     assert.ok(markdown.includes('<p>Also read: iPhone 16 leaks: Features, Price &amp; Release Date</p>'));

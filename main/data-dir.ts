@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+
+const DOCUMENT_EXTENSIONS = /\.(md|markdown|mdown|mkd|txt|text)$/i;
+
+/** Reads the value of `--name VALUE` or `--name=VALUE` from argv, or null. */
+export function readFlag(argv: readonly string[], name: string): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === `--${name}`) return argv[i + 1] ?? null;
+    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
+  }
+  return null;
+}
+
+/**
+ * The data folder: `--data-dir DIR` wins, then GLOSS_DATA_DIR, then the platform default
+ * (Electron's userData folder, or ~/.gloss for the browser mode and CLI).
+ */
+export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDir: string): string {
+  const chosen = readFlag(argv, 'data-dir') ?? env.GLOSS_DATA_DIR ?? defaultDir;
+  return resolve(chosen);
+}
+
+/** Flags that take a value, so their value is not mistaken for a document path. */
+const FLAGS_WITH_VALUES = new Set(['--data-dir', '--port', '--host']);
+
+/** The first argument that names a document (.md, .markdown, .txt), skipping flags and their values. */
+export function findDocumentArgument(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (FLAGS_WITH_VALUES.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    if (DOCUMENT_EXTENSIONS.test(arg)) return resolve(arg);
+  }
+  return null;
+}
+
+/**
+ * The folder Electron's `app.getPath('userData')` names for Gloss, computed without Electron so
+ * the browser mode and the CLI use the same library as the desktop app by default.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = env.HOME ?? env.USERPROFILE ?? '.'): string {
+  if (platform === 'win32') return resolve(env.APPDATA ?? resolve(home, 'AppData', 'Roaming'), 'Gloss');
+  if (platform === 'darwin') return resolve(home, 'Library', 'Application Support', 'Gloss');
+  return resolve(env.XDG_CONFIG_HOME ?? resolve(home, '.config'), 'Gloss');
+}

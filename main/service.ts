@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type {
+  Annotation,
+  ApiRequestParsed,
+  DocumentSummary,
+  GlossErrorInfo,
+  OpenedDocument,
+  Startup,
+} from './api';
+import { readDocumentAsset } from './documents/document-asset';
+import { documentIdForPath } from './documents/document-id';
+import { loadForReading, loadFromBytes } from './documents/load-document';
+import { writeFileDurably } from './store/durable-json-file';
+import { GlossError, toErrorInfo } from './errors';
+import { openAnnotationStore } from './store/annotation-store';
+import { lockDataDir } from './store/data-dir-lock';
+import { openLibraryStore, type DocumentRecord } from './store/library-store';
+import type { GlossService, ServiceOptions, WindowState } from './service-types';
+
+/** The sample article that opens on first launch. */
+export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
+
+/** Tags are compared without case and surrounding spaces; the first spelling wins. */
+function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    const key = tag.toLocaleLowerCase();
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      result.push(tag);
+    }
+  }
+  return result;
+}
+
+function toSummary(record: DocumentRecord): DocumentSummary {
+  return { id: record.id, path: record.path, fileName: record.fileName, title: record.title, lastOpenedAt: record.lastOpenedAt };
+}
+
+/** File names from a browser upload may carry anything; keep a safe, recognisable name. */
+function safeUploadName(fileName: string): string {
+  const base = basename(fileName.replace(/\\/g, '/'));
+  const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^\.+/, '').slice(0, 120);
+  return cleaned || 'document.txt';
+}
+
+/**
+ * Creates the service behind GlossApi: opens the data folder (taking its lock, so a second
+ * process is refused instead of silently overwriting this one's writes), the library and the
+ * annotation store. Both the Electron shell and the browser mode call this once.
+ */
+export async function createGlossService(options: ServiceOptions): Promise<GlossService> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir);
+  const notices: string[] = [];
+  try {
+    const library = await openLibraryStore(dataDir);
+    notices.push(...library.notices);
+    const annotations = openAnnotationStore(dataDir, { onRecover: (message: string) => notices.push(message) });
+    const samplePath = resolve(options.assetsDir, SAMPLE_ARTICLE);
+
+    async function openPath(path: string): Promise<OpenedDocument> {
+      const loaded = await loadForReading(path);
+      const id = documentIdForPath(loaded.path);
+      const record = await library.recordOpened({
+        id,
+        path: loaded.path,
+        fileName: loaded.fileName,
+        title: loaded.title,
+        contentHash: loaded.contentHash,
+      });
+      return {
+        id,
+        path: loaded.path,
+        fileName: loaded.fileName,
+        title: loaded.title,
+        format: loaded.format,
+        markdown: loaded.markdown,
+        contentHash: loaded.contentHash,
+        byteLength: loaded.byteLength,
+        readingPosition: record.readingPosition,
+        isSample: loaded.path === samplePath,
+      };
+    }
+
+    function requireDocument(documentId: string): DocumentRecord {
+      const record = library.getDocument(documentId);
+      if (!record) throw new GlossError('not-found', 'That document is not in the library. Open it again.');
+      return record;
+    }
+
+    /** What the window shows at start: a file named on the command line, the last one read, or the sample. */
+    async function startupDocument(): Promise<{ document: OpenedDocument | null; error: GlossErrorInfo | null }> {
+      const firstLaunch = !library.hasLaunchedBefore();
+      if (firstLaunch) await library.markLaunched();
+      let path: string | null = options.initialDocumentPath ?? null;
+      if (!path && firstLaunch) path = samplePath;
+      if (!path) {
+        const lastId = library.getLastDocumentId();
+        path = lastId ? (library.getDocument(lastId)?.path ?? null) : null;
+      }
+      if (!path) return { document: null, error: null };
+      try {
+        return { document: await openPath(path), error: null };
+      } catch (error) {
+        return { document: null, error: toErrorInfo(error) };
+      }
+    }
+
+    const service: GlossService = {
+      async getStartup(): Promise<Startup> {
+        const { document, error } = await startupDocument();
+        const shown = notices.splice(0, notices.length);
+        return { settings: library.getSettings(), document, error, recent: library.listRecent().map(toSummary), notices: shown };
+      },
+      openDocument: ({ path }) => openPath(resolve(path)),
+      async importDocument({ fileName, dataBase64 }: ApiRequestParsed<'importDocument'>) {
+        const bytes = Buffer.from(dataBase64, 'base64');
+        const name = safeUploadName(fileName);
+        const target = join(dataDir, 'imported', name);
+        // Check the bytes before writing anything, so a bad upload leaves the folder as it was.
+        await loadFromBytes(bytes, name, target);
+        await mkdir(join(dataDir, 'imported'), { recursive: true });
+        // The same file name maps to the same document, so an updated upload keeps its annotations.
+        await writeFileDurably(target, bytes);
+        return openPath(target);
+      },
+      openSample: () => openPath(samplePath),
+      closeDocument: () => library.clearLastDocument(),
+      listRecent: async () => library.listRecent().map(toSummary),
+      getSettings: async () => library.getSettings(),
+      updateSettings: (patch) => library.updateSettings(patch),
+      async saveReadingPosition({ documentId, position }) {
+        requireDocument(documentId);
+        await library.saveReadingPosition(documentId, position);
+      },
+      async listAnnotations({ documentId }) {
+        return annotations.list(documentId);
+      },
+      async createAnnotation(request) {
+        const parsed = request as ApiRequestParsed<'createAnnotation'>;
+        requireDocument(parsed.documentId);
+        const now = new Date().toISOString();
+        const annotation: Annotation = {
+          id: randomUUID(),
+          documentId: parsed.documentId,
+          kind: parsed.kind,
+          color: parsed.color,
+          note: parsed.note ?? '',
+          tags: normalizeTags(parsed.tags ?? []),
+          target: parsed.target,
+          status: 'anchored',
+          createdAt: now,
+          updatedAt: now,
+        };
+        return annotations.create(annotation);
+      },
+      async updateAnnotation({ documentId, id, changes }) {
+        const normalized = changes.tags ? { ...changes, tags: normalizeTags(changes.tags) } : changes;
+        return annotations.update(documentId, id, normalized, new Date().toISOString());
+      },
+      deleteAnnotation: ({ documentId, id }) => annotations.remove(documentId, id),
+      async restoreAnnotation({ annotation }) {
+        requireDocument(annotation.documentId);
+        return annotations.restore(annotation as Annotation);
+      },
+      async saveAnchoring({ documentId, contentHash, updates }) {
+        requireDocument(documentId);
+        return annotations.applyAnchoring(documentId, contentHash, updates, new Date().toISOString());
+      },
+      async openExternal({ url }) {
+        let parsed: URL;
+        try {
+          parsed = new URL(url);
+        } catch {
+          throw new GlossError('invalid-request', 'That link is not a valid address.');
+        }
+        if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol)) {
+          throw new GlossError('invalid-request', `Gloss only opens web and mail links, not ${parsed.protocol} links.`);
+        }
+        if (!options.openExternal) throw new GlossError('invalid-request', 'Links open in a new browser tab in the browser mode.');
+        await options.openExternal(parsed.toString());
+      },
+      async readAsset(documentId: string, relativePath: string) {
+        return readDocumentAsset(requireDocument(documentId).path, relativePath);
+      },
+      getWindowState: () => library.getWindowState(),
+      saveWindowState: (state: WindowState) => library.saveWindowState(state),
+      async close() {
+        // Let writes already accepted reach the disk before another process may take the folder.
+        try {
+          await Promise.all([library.flush(), annotations.flush()]);
+        } finally {
+          await unlock();
+        }
+      },
+    };
+    return service;
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import type { OpenedDocument } from '../../main/api';
+import type { GlossClient } from '../api';
+import { h } from '../ui/dom';
+import { detectFaq, type FaqEntry } from './faq';
+import { collectHeadings, type HeadingInfo } from './headings';
+import { createMarkdownRenderer } from './render-markdown';
+
+/** What the navigation and annotation layers need from a rendered article. */
+export interface ArticleModel {
+  document: OpenedDocument;
+  root: HTMLElement;
+  /** Section headings for Contents: every heading but the title and FAQ questions. */
+  sections: HeadingInfo[];
+  /** Every heading, title included, in document order. */
+  headings: HeadingInfo[];
+  faq: FaqEntry[];
+}
+
+/**
+ * Renders a document's Markdown into the article element (marked, then DOMPurify) and reads
+ * its structure. Link clicks are handled here: in-page links scroll, external links open in the
+ * system browser (desktop) or a new tab (browser mode), and never replace the reading view.
+ */
+export class ArticleView {
+  private readonly renderer = createMarkdownRenderer(window);
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly client: GlossClient,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    root.addEventListener('click', (event) => this.onClick(event));
+  }
+
+  /** Renders a document and returns its structure. */
+  show(document: OpenedDocument): ArticleModel {
+    const rendered = this.renderer.render(document.markdown, {
+      resolveAssetUrl: (path) => this.client.assetUrl(document.id, path),
+      externalLinks: this.client.mode === 'desktop' ? 'system' : 'new-tab',
+    });
+    this.root.innerHTML = rendered.html;
+    this.root.setAttribute('aria-label', document.title);
+    if (rendered.remoteContentBlocked > 0) {
+      this.root.prepend(
+        h('p', { className: 'remote-notice', role: 'note' }, `${rendered.remoteContentBlocked} remote image${rendered.remoteContentBlocked === 1 ? ' was' : 's were'} not loaded, to protect your privacy.`),
+      );
+    }
+    const headings = collectHeadings(this.root);
+    const faq = detectFaq(this.root);
+    const faqQuestions = new Set(faq.map((entry) => entry.element));
+    const title = headings[0]?.level === 1 ? headings[0] : null;
+    const sections = headings.filter((heading) => heading !== title && !faqQuestions.has(heading.element));
+    return { document, root: this.root, headings, sections, faq };
+  }
+
+  /** Empties the article (no document open). */
+  clear(): void {
+    this.root.replaceChildren();
+    this.root.removeAttribute('aria-label');
+  }
+
+  private onClick(event: MouseEvent): void {
+    const link = (event.target as Element).closest?.('a[href]');
+    if (!(link instanceof HTMLAnchorElement) || !this.root.contains(link)) return;
+    const href = link.getAttribute('href') ?? '';
+    if (href.startsWith('#')) {
+      event.preventDefault();
+      const target = this.root.ownerDocument.getElementById(decodeURIComponent(href.slice(1)));
+      target?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    if (this.client.mode === 'desktop') {
+      event.preventDefault();
+      if (link.dataset.external === 'true') this.client.api.openExternal({ url: link.href }).catch(this.onError);
+    }
+    // In the browser mode external links carry target=_blank and open in a new tab.
+  }
+}

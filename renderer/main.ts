@@ -1,0 +1,192 @@
+/**
+ * The renderer's entry point: connects to the main side, draws the first document and wires
+ * the views together. Each view lives in its own module; this file only composes them.
+ */
+import type { OpenedDocument, Settings, ShellCommand, Startup } from '../main/api';
+import { ApiError, connectToGloss } from './api';
+import { ArticleView, type ArticleModel } from './article/article-view';
+import { AnnotationLayer } from './annotations/annotation-layer';
+import { ContentsView } from './navigation/contents';
+import { FaqNavigator } from './navigation/faq-navigator';
+import { ReadingProgress } from './navigation/reading-progress';
+import { DocumentOpener } from './open/document-opener';
+import { createAppearanceControls } from './settings/appearance';
+import { byId, isTypingTarget } from './ui/dom';
+import { wirePopover } from './ui/popover';
+import { showShortcuts } from './ui/shortcuts-dialog';
+import { Toasts } from './ui/toasts';
+
+const client = connectToGloss();
+const { api } = client;
+const toasts = new Toasts(byId('toast-region'));
+const reportError = (error: unknown) => toasts.error(error);
+
+const app = byId('app');
+const reader = byId('reader');
+const article = new ArticleView(byId('article'), client, reportError);
+const contents = new ContentsView(byId<HTMLOListElement>('contents-list'), reader);
+const faq = new FaqNavigator(byId<HTMLOListElement>('faq-list'), byId<HTMLInputElement>('faq-filter'), byId('faq-empty'));
+const progress = new ReadingProgress(reader, byId('reading-progress'), byId('reading-progress-bar'));
+const annotations = new AnnotationLayer({ client, toasts, scrollRoot: reader, panel: byId('annotations-panel') });
+
+let settings: Settings | null = null;
+let current: ArticleModel | null = null;
+
+const appearance = createAppearanceControls((patch) => void changeSettings(patch));
+
+/** Applies a settings change at once, then stores it; a refused change is rolled back. */
+async function changeSettings(patch: Partial<Settings>): Promise<void> {
+  if (!settings) return;
+  const previous = settings;
+  settings = { ...settings, ...patch };
+  applySettings(settings);
+  try {
+    settings = await api.updateSettings(patch);
+  } catch (error) {
+    settings = previous;
+    reportError(error);
+  }
+  applySettings(settings);
+}
+
+function applySettings(next: Settings): void {
+  appearance.update(next);
+  app.dataset.sidebar = next.sidebarOpen ? 'open' : 'closed';
+  byId('toggle-sidebar').setAttribute('aria-pressed', String(next.sidebarOpen));
+  byId('annotations-panel').hidden = !next.sidebarOpen;
+  annotations.setSettings(next);
+}
+
+function showEmptyState(title: string, message: string): void {
+  current = null;
+  article.clear();
+  annotations.clear();
+  contents.show([]);
+  faq.show([]);
+  byId('document-title').textContent = 'Gloss';
+  document.title = 'Gloss';
+  byId('empty-state-title').textContent = title;
+  byId('empty-state-message').textContent = message;
+  byId('empty-state').hidden = false;
+  progress.track(null, null);
+}
+
+function showDocument(doc: OpenedDocument): void {
+  byId('empty-state').hidden = true;
+  byId('document-title').textContent = doc.title;
+  document.title = `${doc.title} — Gloss`;
+  if (!doc.markdown.trim()) {
+    showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`);
+    return;
+  }
+  current = article.show(doc);
+  contents.show(current.sections);
+  faq.show(current.faq);
+  progress.track(doc.readingPosition, (position) => {
+    api.saveReadingPosition({ documentId: doc.id, position }).catch(() => undefined);
+  });
+  void annotations.show(current);
+}
+
+/** Opens a document; on failure the reader sees why and the current document stays. */
+async function openWith(load: () => Promise<OpenedDocument>): Promise<void> {
+  try {
+    showDocument(await load());
+    void refreshRecent();
+  } catch (error) {
+    if (error instanceof ApiError) toasts.show(error.message, { kind: 'error' });
+    else reportError(error);
+  }
+}
+
+const opener = new DocumentOpener(client, openWith, reportError);
+const recentMenu = wirePopover(byId<HTMLButtonElement>('recent-button'), byId('recent-menu'), () => void refreshRecent());
+wirePopover(byId<HTMLButtonElement>('appearance-button'), byId('appearance-panel'));
+
+async function refreshRecent(): Promise<void> {
+  const recent = await api.listRecent({}).catch(() => []);
+  opener.renderRecent(byId<HTMLUListElement>('recent-list'), recent, () => recentMenu.close());
+}
+
+function toggleSidebar(): void {
+  if (settings) void changeSettings({ sidebarOpen: !settings.sidebarOpen });
+}
+
+function runCommand(command: ShellCommand): void {
+  switch (command.type) {
+    case 'open-path':
+      void openWith(() => api.openDocument({ path: command.path }));
+      break;
+    case 'close-document':
+      void api.closeDocument({}).then(() => showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.'), reportError);
+      break;
+    case 'toggle-sidebar':
+      toggleSidebar();
+      break;
+    case 'set-theme':
+      void changeSettings({ theme: command.theme });
+      break;
+    case 'font-size':
+      if (settings) void changeSettings({ fontSize: Math.min(32, Math.max(12, settings.fontSize + command.delta)) });
+      break;
+    case 'show-shortcuts':
+      showShortcuts(client.isMac);
+      break;
+  }
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  const mod = client.isMac ? event.metaKey : event.ctrlKey;
+  // On the desktop the native menu owns Mod+O and Mod+\ (its accelerators fire first).
+  const menuOwnsShortcut = client.mode === 'desktop';
+  if (mod && !menuOwnsShortcut && event.key.toLowerCase() === 'o') {
+    event.preventDefault();
+    byId<HTMLInputElement>('file-input').click();
+  } else if (mod && !menuOwnsShortcut && event.key === '\\') {
+    event.preventDefault();
+    toggleSidebar();
+  } else if (!mod && !event.altKey && !isTypingTarget(event.target)) {
+    if (event.key === ']' || event.key === '[') {
+      if (faq.step(event.key === ']' ? 1 : -1)) event.preventDefault();
+    } else if (event.key === '?') {
+      event.preventDefault();
+      showShortcuts(client.isMac);
+    }
+  }
+}
+
+function wireChrome(): void {
+  opener.wirePicker([byId<HTMLButtonElement>('open-document'), byId<HTMLButtonElement>('empty-open')], byId<HTMLInputElement>('file-input'));
+  opener.wireDrop(byId('drop-overlay'));
+  byId('empty-sample').addEventListener('click', () => void openWith(() => api.openSample({})));
+  byId('toggle-sidebar').addEventListener('click', toggleSidebar);
+  const navToggle = byId('toggle-navigation');
+  navToggle.addEventListener('click', () => {
+    const open = app.dataset.navigation === 'closed';
+    app.dataset.navigation = open ? 'open' : 'closed';
+    navToggle.setAttribute('aria-expanded', String(open));
+  });
+  document.addEventListener('keydown', onKeyDown);
+  client.onCommand(runCommand);
+}
+
+async function start(): Promise<void> {
+  wireChrome();
+  let startup: Startup;
+  try {
+    startup = await api.getStartup({});
+  } catch (error) {
+    showEmptyState('Gloss could not start', error instanceof Error ? error.message : String(error));
+    return;
+  }
+  settings = startup.settings;
+  applySettings(settings);
+  for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000 });
+  if (startup.document) showDocument(startup.document);
+  else if (startup.error) showEmptyState('The last document could not be opened', startup.error.message);
+  else showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
+  opener.renderRecent(byId<HTMLUListElement>('recent-list'), startup.recent, () => recentMenu.close());
+  document.documentElement.dataset.ready = 'true';
+}
+
+void start();

@@ -1,0 +1,44 @@
+import type { ReadingPosition } from '../../main/api';
+
+/**
+ * The reading-progress bar and the reading position: the bar follows the scroll, and the
+ * position is reported (debounced) so it can be restored when the document is reopened.
+ */
+export class ReadingProgress {
+  private saveTimer = 0;
+  private onPosition: ((position: ReadingPosition) => void) | null = null;
+
+  constructor(
+    private readonly scrollRoot: HTMLElement,
+    private readonly progressbar: HTMLElement,
+    private readonly bar: HTMLElement,
+  ) {
+    scrollRoot.addEventListener('scroll', () => this.update(), { passive: true });
+    window.addEventListener('resize', () => this.update());
+  }
+
+  /** How far through the document the reader is, 0..1. */
+  fraction(): number {
+    const scrollable = this.scrollRoot.scrollHeight - this.scrollRoot.clientHeight;
+    return scrollable <= 0 ? 1 : Math.min(1, Math.max(0, this.scrollRoot.scrollTop / scrollable));
+  }
+
+  /** Starts tracking a document; `onPosition` receives the position once scrolling settles. */
+  track(position: ReadingPosition | null, onPosition: ((position: ReadingPosition) => void) | null): void {
+    this.onPosition = null;
+    const scrollable = this.scrollRoot.scrollHeight - this.scrollRoot.clientHeight;
+    this.scrollRoot.scrollTop = position ? Math.round(position.fraction * scrollable) : 0;
+    this.update();
+    this.onPosition = onPosition;
+  }
+
+  private update(): void {
+    const percent = Math.round(this.fraction() * 100);
+    this.progressbar.setAttribute('aria-valuenow', String(percent));
+    this.bar.style.setProperty('--progress', `${percent}%`);
+    if (!this.onPosition) return;
+    window.clearTimeout(this.saveTimer);
+    const report = this.onPosition;
+    this.saveTimer = window.setTimeout(() => report({ fraction: Number(this.fraction().toFixed(4)) }), 600);
+  }
+}

@@ -1,0 +1,251 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, removeDataDir, startGlossServer, test } from './gloss-server';
+
+const SAMPLE_TITLE = 'Kim Jong Un welcomes Putin in North Korea';
+const SECTIONS = [
+  'A Historic Visit',
+  'The Breakthrough Agreement',
+  'Strengthened Alliances',
+  'Putin in North Korea',
+  'International Reactions and Implications',
+  'A Historical Context',
+  'Frequently Asked Questions',
+];
+const QUESTIONS: [string, string, string, string] = [
+  'Why did Vladimir Putin visit North Korea?',
+  'What is the new strategic partnership agreement about?',
+  'What is the history of North Korea and Russia?',
+  'Did Kim Jong Un and Putin share any gifts?',
+];
+
+async function openReader(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+}
+
+test('the sample article opens on first launch with its title, Contents and FAQ', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await expect(contents.getByRole('link')).toHaveText(SECTIONS);
+  const faq = page.getByRole('navigation', { name: 'FAQ' });
+  await expect(faq.getByRole('link')).toHaveText(QUESTIONS);
+  // The promo lines are set apart, not read as body text, and the boilerplate is gone.
+  await expect(page.locator('article aside.related-link')).toHaveCount(2);
+  await expect(page.locator('article')).not.toContainText('Leave a Comment');
+  await expect(page).toHaveTitle(`${SAMPLE_TITLE} — Gloss`);
+});
+
+test('FAQ navigation by click, Enter, arrow keys and the ] / [ shortcuts', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  const faq = page.getByRole('navigation', { name: 'FAQ' });
+
+  await faq.getByRole('link', { name: QUESTIONS[2] }).click();
+  const third = page.getByRole('heading', { name: QUESTIONS[2] });
+  await expect(third).toBeFocused();
+  await expect(third).toBeInViewport();
+
+  // Keyboard: focus the first question's link, arrow down to the second, Enter.
+  await faq.getByRole('link', { name: QUESTIONS[0] }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(faq.getByRole('link', { name: QUESTIONS[1] })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: QUESTIONS[1] })).toBeFocused();
+
+  // From the article, ] goes to the next question and [ back.
+  await page.keyboard.press(']');
+  await expect(page.getByRole('heading', { name: QUESTIONS[2] })).toBeFocused();
+  await page.keyboard.press('[');
+  await expect(page.getByRole('heading', { name: QUESTIONS[1] })).toBeFocused();
+
+  // The filter narrows the list.
+  await faq.getByRole('searchbox', { name: 'Filter questions' }).fill('gifts');
+  await expect(faq.getByRole('link')).toHaveText([QUESTIONS[3]]);
+  await faq.getByRole('searchbox', { name: 'Filter questions' }).fill('no such question');
+  await expect(faq.getByRole('link')).toHaveCount(0);
+  await expect(faq).toContainText('No question matches');
+});
+
+test('Contents links jump to sections and the current section is marked while scrolling', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await contents.getByRole('link', { name: 'A Historical Context' }).click();
+  await expect(page.getByRole('heading', { name: 'A Historical Context' })).toBeInViewport();
+  await expect(contents.getByRole('link', { name: 'A Historical Context' })).toHaveAttribute('aria-current', 'location');
+  await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: 0 }));
+  await expect(contents.getByRole('link', { name: 'A Historic Visit' })).toHaveAttribute('aria-current', 'location');
+});
+
+test('theme, text size and reading position survive a reload', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await page.getByRole('button', { name: 'Appearance' }).click();
+  await page.getByRole('radio', { name: 'Sepia' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+  await page.getByRole('slider', { name: 'Text size' }).fill('23');
+  await page.keyboard.press('Escape');
+  await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: reader.scrollHeight / 2 }));
+  // The position is saved once scrolling settles.
+  await page.waitForTimeout(1200);
+  const before = await page.locator('#reader').evaluate((reader) => reader.scrollTop);
+  expect(before).toBeGreaterThan(200);
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+  expect(await page.locator('article').evaluate((article) => getComputedStyle(article).fontSize)).toBe('23px');
+  const after = await page.locator('#reader').evaluate((reader) => reader.scrollTop);
+  expect(Math.abs(after - before)).toBeLessThan(40);
+});
+
+test('dark theme follows the system when "System" is chosen', async ({ browser, gloss }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await openReader(page, gloss.url);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await context.close();
+});
+
+test('the reading view has no serious or critical accessibility violations', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+});
+
+test.describe('documents from disk', () => {
+  test('a Markdown document full of script-injection attempts runs no script', async ({ page }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'gloss-xss-'));
+    const file = join(folder, 'attack.md');
+    await writeFile(
+      file,
+      [
+        '# Attack',
+        'Safe text before the attacks.',
+        '![img](https://example.invalid/tracker.png)',
+        '<script>window.__pwned = 1</script>',
+        '<img src=x onerror="window.__pwned = 2">',
+        '[click](javascript:window.__pwned=3)',
+        '<svg onload="window.__pwned=4"></svg>',
+        '<iframe srcdoc="<script>parent.__pwned=5</script>"></iframe>',
+        '<details open ontoggle="window.__pwned=6"><summary>x</summary></details>',
+        '<a href="jav&#x61;script:window.__pwned=7">entity</a>',
+        '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=8">',
+        '<form action="javascript:window.__pwned=9"><button>go</button></form>',
+        // Unclosed <iframe>/<math> swallow the rest of the page as inert text: the safe outcome.
+      ].join('\n\n'),
+    );
+    const server = await startGlossServer({ args: [file] });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    try {
+      await openReader(page, server.url);
+      await expect(page.getByRole('heading', { level: 1, name: 'Attack' })).toBeVisible();
+      await expect(page.locator('article')).toContainText('Safe text before the attacks.');
+      // The javascript: link keeps its text but loses its address.
+      await expect(page.locator('article')).toContainText('click');
+      const hrefs = await page.locator('article a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(hrefs.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href))).toEqual([]);
+      await page.locator('article').getByText('click', { exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      await expect(page.locator('article script, article iframe, article form, article [onerror], article [onload]')).toHaveCount(0);
+      // Remote content is never fetched.
+      expect(requests.filter((url) => !url.startsWith('http://127.0.0.1'))).toEqual([]);
+      await expect(page.locator('article')).toContainText('remote image was not loaded');
+    } finally {
+      await server.stop();
+      await removeDataDir(server.dataDir);
+    }
+  });
+
+  test('a plain-text file named on the command line opens through the importer; external links open in a new tab', async ({ page, context }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'gloss-doc-'));
+    const file = join(folder, 'notes.md');
+    await writeFile(file, '# Linked\n\nSee [the site](https://example.invalid/page) for more.\n');
+    const server = await startGlossServer({ args: [file] });
+    try {
+      await openReader(page, server.url);
+      const link = page.getByRole('link', { name: 'the site' });
+      await expect(link).toHaveAttribute('target', '_blank');
+      await expect(link).toHaveAttribute('rel', /noopener/);
+      await context.route('https://example.invalid/**', (route) => route.fulfill({ body: 'external' }));
+      const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+      await popup.close();
+      // The reading view is still there.
+      await expect(page.getByRole('heading', { level: 1, name: 'Linked' })).toBeVisible();
+    } finally {
+      await server.stop();
+      await removeDataDir(server.dataDir);
+    }
+  });
+});
+
+test.describe('bad input gets a clear message and the current document stays', () => {
+  const cases: Array<{ name: string; file: string; bytes: Buffer; message: RegExp }> = [
+    { name: 'binary', file: 'picture.txt', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]), message: /not a text file|binary/i },
+    { name: 'invalid UTF-8', file: 'latin1.txt', bytes: Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]), message: /UTF-8/ },
+    { name: 'unsupported type', file: 'data.csv', bytes: Buffer.from('a,b\n1,2\n'), message: /\.md/ },
+  ];
+  for (const { name, file, bytes, message } of cases) {
+    test(`${name} file`, async ({ page, gloss }) => {
+      await openReader(page, gloss.url);
+      await page.locator('#file-input').setInputFiles({ name: file, mimeType: 'application/octet-stream', buffer: bytes });
+      await expect(page.getByRole('status')).toContainText(message);
+      await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+    });
+  }
+
+  test('an empty file shows the empty state', async ({ page, gloss }) => {
+    await openReader(page, gloss.url);
+    await page.locator('#file-input').setInputFiles({ name: 'empty.md', mimeType: 'text/markdown', buffer: Buffer.alloc(0) });
+    await expect(page.getByRole('heading', { name: 'This document is empty' })).toBeVisible();
+  });
+
+  test('a file over 20 MB is refused', async ({ page, gloss }) => {
+    await openReader(page, gloss.url);
+    await page.locator('#file-input').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 0x61) });
+    await expect(page.getByRole('status')).toContainText(/over 20 MB/);
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  });
+
+  test('a missing last document shows why at the next start', async ({ page }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'gloss-missing-'));
+    const file = join(folder, 'gone.md');
+    await writeFile(file, '# Soon gone\n\nText.\n');
+    const first = await startGlossServer({ args: [file] });
+    await openReader(page, first.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Soon gone' })).toBeVisible();
+    await first.stop();
+    await removeDataDir(folder);
+    const second = await startGlossServer({ dataDir: first.dataDir });
+    try {
+      await openReader(page, second.url);
+      await expect(page.getByRole('heading', { name: 'The last document could not be opened' })).toBeVisible();
+      await expect(page.locator('#empty-state')).toContainText('gone.md');
+    } finally {
+      await second.stop();
+      await removeDataDir(second.dataDir);
+    }
+  });
+});
+
+test('an uploaded Markdown document opens and is listed in Recent', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await page.locator('#file-input').setInputFiles({ name: 'guide.md', mimeType: 'text/markdown', buffer: Buffer.from('# A Guide\n\n## Part one\n\nHello.\n\n**Q: Is it good?**\n\nA: Yes.\n') });
+  await expect(page.getByRole('heading', { level: 1, name: 'A Guide' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'FAQ' }).getByRole('link')).toHaveText(['Is it good?']);
+  await page.getByRole('button', { name: 'Recent' }).click();
+  await expect(page.locator('#recent-menu').getByRole('button')).toHaveCount(2);
+  await expect(page.locator('#recent-menu')).toContainText('A Guide');
+  await expect(page.locator('#recent-menu')).toContainText(SAMPLE_TITLE);
+});

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import type { AnnotationTarget } from '../../../main/api';
+import { dispatch } from '../../../main/dispatch';
+import { createGlossService } from '../../../main/service';
+import type { GlossService } from '../../../main/service-types';
+
+const ASSETS = resolve('assets');
+
+function targetFor(exact: string, contentHash: string): AnnotationTarget {
+  return {
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 10, end: 10 + exact.length },
+    headingPath: ['A Historic Visit'],
+    contentHash,
+  };
+}
+
+describe('GlossService over a real data folder', () => {
+  let dataDir: string;
+  let service: GlossService;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'gloss-service-'));
+    service = await createGlossService({ dataDir, assetsDir: ASSETS });
+  });
+
+  afterEach(async () => {
+    await service.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('the first launch opens the sample article through the plain-text importer', async () => {
+    const startup = await service.getStartup({});
+    assert.ok(startup.document);
+    assert.equal(startup.document.title, 'Kim Jong Un welcomes Putin in North Korea');
+    assert.equal(startup.document.isSample, true);
+    assert.equal(startup.document.format, 'text');
+    assert.equal(startup.document.markdown.match(/^## /gm)?.length, 7);
+    assert.equal(startup.document.markdown.match(/^### /gm)?.length, 4);
+    // The shipped file is used unchanged.
+    assert.equal(await readFile(startup.document.path, 'utf8'), await readFile(join(ASSETS, 'articles/000_d802b92d1a2a96bd.txt'), 'utf8'));
+  });
+
+  test('later launches reopen the last document, and none after Close', async () => {
+    await service.getStartup({});
+    const file = join(dataDir, 'mine.md');
+    await writeFile(file, '# Mine\n\nHello.\n');
+    await service.openDocument({ path: file });
+    await service.close();
+    service = await createGlossService({ dataDir, assetsDir: ASSETS });
+    assert.equal((await service.getStartup({})).document?.title, 'Mine');
+    await service.closeDocument({});
+    assert.equal((await service.getStartup({})).document, null);
+  });
+
+  test('a document that vanished is reported at start, not thrown', async () => {
+    await service.getStartup({});
+    const file = join(dataDir, 'gone.md');
+    await writeFile(file, '# Gone\n');
+    await service.openDocument({ path: file });
+    await rm(file);
+    const startup = await service.getStartup({});
+    assert.equal(startup.document, null);
+    assert.equal(startup.error?.code, 'not-found');
+    assert.match(startup.error?.message ?? '', /gone\.md/);
+  });
+
+  test('a bad upload is refused and nothing is written', async () => {
+    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x41]).toString('base64');
+    await assert.rejects(service.importDocument({ fileName: 'bad.txt', dataBase64: bytes }));
+    assert.deepEqual(await readdir(dataDir).then((names) => names.filter((name) => name === 'imported')), []);
+  });
+
+  test('an upload with the same name is the same document, so its annotations follow the new text', async () => {
+    const first = await service.importDocument({ fileName: 'essay.md', dataBase64: Buffer.from('# Essay\n\nOne.\n').toString('base64') });
+    await service.createAnnotation({ documentId: first.id, kind: 'highlight', color: 'yellow', target: targetFor('One.', first.contentHash) });
+    const second = await service.importDocument({ fileName: 'essay.md', dataBase64: Buffer.from('# Essay\n\nOne. Two.\n').toString('base64') });
+    assert.equal(second.id, first.id);
+    assert.notEqual(second.contentHash, first.contentHash);
+    assert.equal((await service.listAnnotations({ documentId: second.id })).length, 1);
+  });
+
+  test('annotations: create, edit, delete and restore, with tags normalised', async () => {
+    const doc = (await service.getStartup({})).document!;
+    const created = await service.createAnnotation({
+      documentId: doc.id,
+      kind: 'highlight',
+      color: 'pink',
+      note: 'check this',
+      tags: [' Politics ', 'politics', 'Asia'],
+      target: targetFor('Putin arrived around noon', doc.contentHash),
+    });
+    assert.deepEqual(created.tags, ['Politics', 'Asia']);
+    const edited = await service.updateAnnotation({ documentId: doc.id, id: created.id, changes: { note: 'checked', color: 'green' } });
+    assert.equal(edited.note, 'checked');
+    assert.equal(edited.color, 'green');
+    const removed = await service.deleteAnnotation({ documentId: doc.id, id: created.id });
+    assert.deepEqual(await service.listAnnotations({ documentId: doc.id }), []);
+    await service.restoreAnnotation({ annotation: removed });
+    assert.equal((await service.listAnnotations({ documentId: doc.id }))[0]?.note, 'checked');
+  });
+
+  test('invalid payloads through dispatch get an error and leave the store unchanged', async () => {
+    const doc = (await service.getStartup({})).document!;
+    const before = await service.listAnnotations({ documentId: doc.id });
+    const attempts: unknown[] = [
+      { documentId: doc.id, kind: 'highlight', color: 'orange', target: targetFor('x', doc.contentHash) },
+      { documentId: doc.id, kind: 'highlight', color: 'yellow', target: targetFor('x', doc.contentHash), extra: 1 },
+      { documentId: doc.id, kind: 'highlight', color: 'yellow', note: 'n'.repeat(100_001), target: targetFor('x', doc.contentHash) },
+      { documentId: doc.id, kind: 'highlight', color: 'yellow', target: targetFor('q'.repeat(10_001), doc.contentHash) },
+      { documentId: doc.id, kind: 'highlight', color: 'yellow', tags: Array.from({ length: 51 }, (_, i) => `t${i}`), target: targetFor('x', doc.contentHash) },
+      { documentId: doc.id, kind: 'highlight', color: 'yellow', tags: ['t'.repeat(101)], target: targetFor('x', doc.contentHash) },
+      { documentId: doc.id, kind: 'highlight', color: 'yellow', target: null },
+      { documentId: '../../etc', kind: 'note', color: null, target: null },
+      JSON.parse(`{"documentId":"${doc.id}","kind":"note","color":null,"target":null,"__proto__":{"polluted":true}}`),
+      'not an object',
+    ];
+    for (const payload of attempts) {
+      const result = await dispatch(service, 'createAnnotation', payload);
+      assert.equal(result.ok, false, `accepted ${JSON.stringify(payload).slice(0, 120)}`);
+      if (!result.ok) assert.equal(result.error.code, 'invalid-request');
+    }
+    assert.deepEqual(await service.listAnnotations({ documentId: doc.id }), before);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  test('document images are served only from inside the document folder', async () => {
+    const folder = join(dataDir, 'doc');
+    await mkdir(join(folder, 'img'), { recursive: true });
+    await writeFile(join(folder, 'img', 'dot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await writeFile(join(dataDir, 'secret.png'), 'secret');
+    await writeFile(join(folder, 'notes.txt'), 'not an image');
+    await writeFile(join(folder, 'page.md'), '# Page\n\n![dot](img/dot.png)\n');
+    const doc = await service.openDocument({ path: join(folder, 'page.md') });
+    const asset = await service.readAsset(doc.id, 'img/dot.png');
+    assert.equal(asset.mimeType, 'image/png');
+    await assert.rejects(service.readAsset(doc.id, '../secret.png'), /inside the document's folder/);
+    await assert.rejects(service.readAsset(doc.id, '%2e%2e/secret.png'), /inside the document's folder/);
+    await assert.rejects(service.readAsset(doc.id, 'notes.txt'), /not an image/);
+  });
+
+  test('openExternal accepts only web and mail links', async () => {
+    const opened: string[] = [];
+    await service.close();
+    service = await createGlossService({ dataDir, assetsDir: ASSETS, openExternal: async (url) => void opened.push(url) });
+    await service.openExternal({ url: 'https://example.org/a' });
+    await assert.rejects(service.openExternal({ url: 'file:///etc/passwd' }), /only opens web and mail links/);
+    await assert.rejects(service.openExternal({ url: 'javascript:alert(1)' }), /only opens web and mail links/);
+    assert.deepEqual(opened, ['https://example.org/a']);
+  });
+});
