@@ -72,7 +72,7 @@ describe('GitHub Flavored Markdown', () => {
 
   it('keeps <details>/<summary> and the importer’s related-link asides', () => {
     const { body } = render(
-      '<details><summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n<aside class="related-link" aria-label="Related article"><a href="https://example.com/more">More to read</a></aside>\n',
+      '<details><summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n<aside class="related-link" role="note" aria-label="Related article"><a href="https://example.com/more">More to read</a></aside>\n',
     );
     assert.equal(body.querySelector('details > summary')?.textContent, 'More');
     assert.equal(body.querySelector('details em')?.textContent, 'text');
