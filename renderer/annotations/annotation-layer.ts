@@ -1,0 +1,377 @@
+/**
+ * The annotation layer: selecting, highlighting, notes, the Annotations sidebar and anchoring,
+ * composed from the small modules of this folder. renderer/main.ts creates one and tells it when
+ * a document is shown or closed and when settings change.
+ */
+import type { Settings } from '../../main/api';
+import type { GlossClient } from '../api';
+import type { ArticleModel } from '../article/article-view';
+import { isTypingTarget } from '../ui/dom';
+import type { Toasts } from '../ui/toasts';
+import { AnnotationActions } from './annotation-actions';
+import { AnnotationState } from './annotation-state';
+import { AnnotationsSidebar } from './annotations-sidebar';
+import type { ColorMeanings, HighlightColor } from './colors';
+import { copyRangeText } from './copy-text';
+import { anchorAnnotations, describeSummary } from './document-anchoring';
+import { HighlightPainter, type Paintable } from './highlight-painter';
+import { wireHighlightPointer } from './highlight-pointer';
+import { NoteEditor } from './note-editor';
+import { NoteMarkdown } from './note-markdown';
+import { indexDocument, type OpenDocument } from './open-document';
+import { revealPassage } from './reveal';
+import { SelectionToolbar } from './selection-toolbar';
+import { SelectionWatcher } from './selection-watcher';
+
+/** What the layer is given by renderer/main.ts. */
+export interface AnnotationLayerDeps {
+  client: GlossClient;
+  toasts: Toasts;
+  /** The scrolling reader that holds the article; the toolbar and editor float inside it. */
+  scrollRoot: HTMLElement;
+  /** The `<aside aria-label="Annotations">` to fill. */
+  panel: HTMLElement;
+}
+
+/** Highlights, notes and the Annotations sidebar for the document on screen. */
+export class AnnotationLayer {
+  private readonly state = new AnnotationState();
+  private readonly painter = new HighlightPainter();
+  private readonly markdown: NoteMarkdown;
+  private readonly actions: AnnotationActions;
+  private readonly toolbar: SelectionToolbar;
+  private readonly editor: NoteEditor;
+  private readonly sidebar: AnnotationsSidebar;
+  private readonly watcher: SelectionWatcher;
+  private readonly resizeObserver: ResizeObserver;
+  private doc: OpenDocument | null = null;
+  private generation = 0;
+  private settings: Settings | null = null;
+  /** Settings this layer changed that main.ts's copy may not know of yet. */
+  private localSettings: Partial<Pick<Settings, 'lastColor' | 'colorMeanings'>> = {};
+
+  constructor(private readonly deps: AnnotationLayerDeps) {
+    const { client, toasts, scrollRoot, panel } = deps;
+    const reportError = (error: unknown) => toasts.error(error);
+    this.markdown = new NoteMarkdown(client);
+    this.actions = new AnnotationActions({
+      api: client.api,
+      state: this.state,
+      toasts,
+      current: () => this.doc,
+      usedColor: (color) => this.rememberColor(color),
+    });
+    this.toolbar = new SelectionToolbar(
+      scrollRoot,
+      {
+        highlight: (range, color) => this.highlight(range, color ?? this.lastColor, false),
+        addNote: (range) => this.highlight(range, this.lastColor, true),
+        copy: (range) => void this.copy(range),
+      },
+      () => {
+        this.toolbar.hide();
+        scrollRoot.focus({ preventScroll: true });
+      },
+    );
+    this.editor = new NoteEditor(
+      scrollRoot,
+      this.markdown,
+      {
+        saveNote: (id, note) => this.actions.saveNote(id, note),
+        saveTags: (id, tags) => this.actions.saveTags(id, tags),
+        setColor: (id, color) => void this.actions.setColor(id, color),
+        remove: (id) => void this.actions.remove(id),
+        closed: (id) => this.onEditorClosed(id),
+      },
+      reportError,
+    );
+    this.sidebar = new AnnotationsSidebar(panel, this.markdown, {
+      open: (id, from) => void this.open(id, { focus: true, scroll: true, returnFocus: from }),
+      remove: (id) => void this.actions.remove(id),
+      reattach: (id) => void this.reattach(id),
+      addDocumentNote: () => void this.addDocumentNote(),
+      saveMeanings: (meanings) => this.saveMeanings(meanings),
+      onError: reportError,
+    });
+    this.watcher = new SelectionWatcher({
+      scope: scrollRoot,
+      article: () => this.doc?.model.root ?? null,
+      isOwnElement: (node) => this.toolbar.contains(node) || this.editor.contains(node),
+      onChange: (range) => this.onSelection(range),
+    });
+    this.state.subscribe(() => this.redraw());
+    // Text reflows (window resized, text size or line width changed): move the floating parts along.
+    this.resizeObserver = new ResizeObserver(() => this.reposition());
+    wireHighlightPointer({
+      scrollRoot,
+      painter: this.painter,
+      current: () => this.doc,
+      isOwnElement: (node) => this.toolbar.contains(node) || this.editor.contains(node),
+      onHits: (hits) => this.onHighlightClick(hits),
+      onMiss: () => this.editor.openId && void this.editor.close({ restoreFocus: false }),
+    });
+    document.addEventListener('keydown', (event) => this.onKeyDown(event));
+    window.addEventListener('beforeunload', (event) => this.onBeforeUnload(event));
+    window.addEventListener('pagehide', () => void this.editor.saveNow());
+    this.sidebar.clear();
+  }
+
+  /** Colors' meanings and the last used color changed (or were loaded). */
+  setSettings(settings: Settings): void {
+    // Drop local overrides main.ts has caught up with.
+    for (const key of Object.keys(this.localSettings) as Array<keyof typeof this.localSettings>) {
+      if (JSON.stringify(settings[key]) === JSON.stringify(this.localSettings[key])) delete this.localSettings[key];
+    }
+    this.settings = { ...settings, ...this.localSettings };
+    this.applySettings();
+  }
+
+  /** A document was rendered: load its annotations, anchor, paint and list them. */
+  async show(model: ArticleModel): Promise<void> {
+    const generation = ++this.generation;
+    this.leaveDocument();
+    // Not current until its annotations are in: a highlight made before would be wiped by them.
+    this.doc = null;
+    const doc = indexDocument(model);
+    this.resizeObserver.disconnect();
+    this.resizeObserver.observe(model.root);
+    const { api } = this.deps.client;
+    const { id: documentId, contentHash } = model.document;
+    this.sidebar.loading();
+    let annotations;
+    try {
+      annotations = await api.listAnnotations({ documentId });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.deps.toasts.error(error);
+      this.sidebar.failed(error instanceof Error ? error.message : String(error), () => void this.show(model));
+      return;
+    }
+    if (generation !== this.generation) return;
+    const result = anchorAnnotations(doc.index, doc.outline, annotations, contentHash);
+    this.actions.adopt(annotations);
+    this.doc = doc;
+    this.state.reset(result.entries);
+    this.state.flush();
+    this.markPainted();
+    // A selection made while loading gets its toolbar now.
+    this.watcher.report();
+    if (result.updates.length > 0) {
+      try {
+        await api.saveAnchoring({ documentId, contentHash, updates: result.updates });
+      } catch (error) {
+        this.deps.toasts.error(error);
+      }
+    }
+    const summary = describeSummary(result.summary);
+    if (summary && generation === this.generation) this.deps.toasts.show(summary);
+  }
+
+  /**
+   * Tells tests and `npm run bench` that every anchored highlight of the document is painted:
+   * a performance mark, and the count on <html data-annotations-painted>.
+   */
+  private markPainted(): void {
+    const painted = this.state.all().filter((entry) => entry.span && entry.annotation.color).length;
+    document.documentElement.dataset.annotationsPainted = String(painted);
+    performance.mark('gloss:annotations-painted');
+  }
+
+  /** No document open. */
+  clear(): void {
+    this.generation += 1;
+    this.leaveDocument();
+    this.doc = null;
+    this.sidebar.clear();
+  }
+
+  private leaveDocument(): void {
+    // Whatever was typed is saved: each save carries the id it belongs to.
+    void this.editor.close({ restoreFocus: false });
+    this.toolbar.hide();
+    this.state.reset([]);
+    this.state.flush();
+    this.painter.clear();
+  }
+
+  private reposition(): void {
+    const openId = this.editor.openId;
+    const entry = openId ? this.state.get(openId) : undefined;
+    if (entry) this.editor.place(entry.span?.range ?? null);
+    const selection = this.toolbar.selection;
+    if (selection) this.toolbar.show(selection);
+  }
+
+  private get lastColor(): HighlightColor {
+    return this.settings?.lastColor ?? 'yellow';
+  }
+
+  private get meanings(): ColorMeanings {
+    return this.settings?.colorMeanings ?? { yellow: '', green: '', blue: '', pink: '', purple: '' };
+  }
+
+  private applySettings(): void {
+    this.toolbar.setColors(this.meanings, this.lastColor);
+    this.editor.setMeanings(this.meanings);
+    this.sidebar.setMeanings(this.meanings);
+  }
+
+  private rememberColor(color: HighlightColor): void {
+    if (!this.settings || this.settings.lastColor === color) return;
+    // Not worth an error message: the color stays the last used one here either way.
+    this.changeSettings({ lastColor: color }).catch(() => undefined);
+  }
+
+  private async saveMeanings(colorMeanings: ColorMeanings): Promise<void> {
+    await this.changeSettings({ colorMeanings });
+  }
+
+  /** Applies a settings change here at once and stores it; main.ts hears of it on its next change. */
+  private async changeSettings(patch: Partial<Pick<Settings, 'lastColor' | 'colorMeanings'>>): Promise<void> {
+    if (!this.settings) return;
+    this.localSettings = { ...this.localSettings, ...patch };
+    this.settings = { ...this.settings, ...patch };
+    this.applySettings();
+    const stored = await this.deps.client.api.updateSettings(patch);
+    this.settings = { ...stored, ...this.localSettings };
+    this.applySettings();
+  }
+
+  /** Paints and lists what the state holds; keeps the editor and selection marks in step. */
+  private redraw(): void {
+    const entries = this.state.all();
+    const paintable: Paintable[] = [];
+    for (const { annotation, span } of entries) {
+      if (!span || !annotation.color) continue;
+      paintable.push({ id: annotation.id, color: annotation.color, hasNote: annotation.note.trim() !== '', start: span.start, end: span.end, range: span.range });
+    }
+    this.painter.sync(paintable);
+    const openId = this.editor.openId;
+    const open = openId ? this.state.get(openId) : undefined;
+    // Deleted elsewhere, or its create failed: nothing left to edit.
+    if (openId && !open) this.editor.discard();
+    if (open) this.editor.sync(open.annotation);
+    const activeId = open?.annotation.id ?? null;
+    this.painter.select(activeId);
+    this.sidebar.render(entries, this.doc?.headings ?? [], activeId);
+  }
+
+  private highlight(range: Range, color: HighlightColor, withNote: boolean): void {
+    const id = this.actions.highlight(range, color);
+    const focusWasInToolbar = this.toolbar.contains(document.activeElement);
+    document.getSelection()?.removeAllRanges();
+    this.toolbar.hide();
+    if (!id) return;
+    if (withNote) void this.open(id, { focus: true, scroll: false, returnFocus: this.deps.scrollRoot });
+    else if (focusWasInToolbar) this.deps.scrollRoot.focus({ preventScroll: true });
+  }
+
+  /** Opens an annotation's editor; from the sidebar, also scrolls to the highlight and flashes it. */
+  private async open(id: string, options: { focus: boolean; scroll: boolean; returnFocus: HTMLElement | null }): Promise<void> {
+    const entry = this.state.get(id);
+    if (!entry) return;
+    const range = entry.span?.range ?? null;
+    await this.editor.open({ annotation: entry.annotation, range }, { focus: options.focus, returnFocus: options.returnFocus });
+    if (range) revealPassage(this.deps.scrollRoot, range, this.editor.element, options.scroll);
+    if (range && options.scroll) this.painter.flash(entry.annotation.id);
+    this.redraw();
+  }
+
+  private onEditorClosed(id: string): void {
+    this.redraw();
+    // A document note closed with nothing in it was never really written: leave no empty entry.
+    const entry = this.state.get(id);
+    if (entry && entry.annotation.kind === 'note' && !entry.annotation.note.trim() && entry.annotation.tags.length === 0) void this.actions.discard(id);
+  }
+
+  private async addDocumentNote(): Promise<void> {
+    const entry = await this.actions.addDocumentNote();
+    if (entry) await this.open(entry.annotation.id, { focus: true, scroll: false, returnFocus: null });
+  }
+
+  private async reattach(id: string): Promise<void> {
+    const range = this.watcher.current() ?? this.toolbar.selection;
+    if (!range) {
+      this.deps.toasts.show('First select the passage in the article, then press Re-attach.');
+      return;
+    }
+    if (await this.actions.reattach(id, range)) {
+      document.getSelection()?.removeAllRanges();
+      this.toolbar.hide();
+      this.deps.toasts.show('Highlight re-attached.');
+      this.state.flush();
+      this.painter.flash(this.state.resolve(id));
+    }
+  }
+
+  private async copy(range: Range): Promise<void> {
+    if (!(await copyRangeText(range))) {
+      this.deps.toasts.show('Copying was refused. Use Ctrl+C instead.', { kind: 'error' });
+      return;
+    }
+    this.toolbar.hide();
+    this.deps.toasts.show('Copied.', { timeoutMs: 2000 });
+  }
+
+  private onSelection(range: Range | null): void {
+    if (range) {
+      if (this.editor.openId) void this.editor.close({ restoreFocus: false });
+      this.toolbar.show(range);
+    } else if (!this.toolbar.contains(document.activeElement)) {
+      this.toolbar.hide();
+    }
+  }
+
+  /** Highlights under a click: the innermost opens; clicking again opens the next one under it. */
+  private onHighlightClick(hits: Paintable[]): void {
+    const openId = this.editor.openId ? this.state.resolve(this.editor.openId) : null;
+    const at = hits.findIndex((hit) => hit.id === openId);
+    const next = hits[(at + 1) % hits.length]!;
+    void this.open(next.id, { focus: true, scroll: false, returnFocus: this.deps.scrollRoot });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.altKey) return;
+    const mod = this.deps.client.isMac ? event.metaKey : event.ctrlKey;
+    const typing = isTypingTarget(event.target);
+    const key = event.key.toLowerCase();
+    if (mod && key === 'z' && !event.shiftKey && !typing) {
+      if (this.actions.undo()) event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || typing) return;
+    if (event.key === 'Escape') {
+      if (this.editor.openId) {
+        event.preventDefault();
+        void this.editor.close();
+      } else if (this.toolbar.visible) {
+        event.preventDefault();
+        this.toolbar.hide();
+      }
+      return;
+    }
+    if (key === 'h' || key === 'n') {
+      const range = this.watcher.current() ?? this.toolbar.selection;
+      if (!range) return;
+      event.preventDefault();
+      this.highlight(range, this.lastColor, key === 'n');
+      return;
+    }
+    if (event.key === 'Tab' && !event.shiftKey && this.toolbar.visible && !this.toolbar.contains(document.activeElement) && !this.editor.contains(document.activeElement)) {
+      // From the selection, Tab goes to its toolbar first.
+      const active = document.activeElement;
+      if (!active || active === document.body || this.deps.scrollRoot.contains(active)) {
+        event.preventDefault();
+        this.toolbar.focus();
+      }
+    }
+  }
+
+  private onBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.editor.dirty) return;
+    void this.editor.saveNow();
+    // In a browser tab, ask before leaving with a note still unsaved; the desktop app closes only
+    // after the main side has the last save (Electron shows no prompt and would just refuse).
+    if (this.deps.client.mode === 'browser') event.preventDefault();
+  }
+}
