@@ -80,6 +80,9 @@ function showDocument(doc: OpenedDocument): void {
     return;
   }
   current = article.show(doc);
+  // Which document is shown, for tests and the benchmark that drive the page from outside.
+  document.documentElement.dataset.documentId = doc.id;
+  document.documentElement.dataset.contentHash = doc.contentHash;
   contents.show(current.sections);
   faq.show(current.faq);
   progress.track(doc.readingPosition, (position) => {

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
       await toolbar.getByRole('button', { name: color, exact: true }).click();
       await page.getByRole('list').filter({ hasText: phrase.slice(0, 30) }).first().waitFor();
       if (note) {
+        // Clicking the new entry in the sidebar opens its note editor.
+        await page.getByRole('complementary', { name: 'Annotations' }).getByText(phrase.slice(0, 30)).click();
         const editor = page.getByRole('textbox', { name: 'Note' });
         await editor.fill(note);
         await page.getByRole('button', { name: 'Save' }).click();
