@@ -3,41 +3,25 @@
 import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 
-const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist/renderer', { recursive: true });
 
 const started = Date.now();
+// Node-side bundles: CommonJS, with electron left to the runtime.
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], outdir: 'dist/main', outExtension: { '.js': '.cjs' } };
+
 await Promise.all([
   build({
-    ...common,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron'],
+    ...node,
     // The CLI runs as `gloss`; the shebang is harmless in the other bundles.
     banner: { js: '#!/usr/bin/env node' },
-    entryPoints: {
-      electron: 'main/electron/main.ts',
-      serve: 'main/serve/serve-command.ts',
-      cli: 'main/cli/gloss.ts',
-    },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.cjs' },
+    entryPoints: { electron: 'main/electron/main.ts', serve: 'main/serve/serve-command.ts', cli: 'main/cli/gloss.ts' },
   }),
-  build({
-    ...common,
-    // Sandboxed preloads must be a single CommonJS file that requires only 'electron'.
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron'],
-    entryPoints: { preload: 'main/electron/preload.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.cjs' },
-  }),
+  // Sandboxed preloads must be a single CommonJS file that requires only 'electron'; Electron
+  // wraps it in a function, so it must not start with a shebang.
+  build({ ...node, entryPoints: { preload: 'main/electron/preload.ts' } }),
   build({
     ...common,
     platform: 'browser',
@@ -51,4 +35,4 @@ await Promise.all([
 await cp('renderer/index.html', 'dist/renderer/index.html');
 await cp('renderer/styles', 'dist/renderer/styles', { recursive: true });
 await cp('assets/icons/icon.svg', 'dist/renderer/favicon.svg');
-if (!watch) console.log(`built dist/ in ${Date.now() - started} ms`);
+console.log(`built dist/ in ${Date.now() - started} ms`);

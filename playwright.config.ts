@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { ELECTRON_SKIP_REASON, electronExecutable } from './tests/e2e/electron-binary';
+
+// The list reporter shows a skipped test without its reason: say it once, from the runner.
+if (!process.env.TEST_WORKER_INDEX && electronExecutable() === null) console.log(`Electron end-to-end tests will be skipped. ${ELECTRON_SKIP_REASON}\n`);
 
 /**
  * End-to-end tests drive the browser mode in Debian's Chromium (Playwright cannot download its

@@ -5,35 +5,20 @@
  * Skipped when the Electron binary is not installed (npm installs here run with
  * ELECTRON_SKIP_BINARY_DOWNLOAD=1); the browser-mode specs cover the renderer either way.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test as base } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { API_METHODS } from '../../main/api';
 import type { GlossPreloadBridge } from '../../main/electron/preload-bridge';
+import { ELECTRON_SKIP_REASON, electronExecutable } from './electron-binary';
 
 const SAMPLE_TITLE = 'Kim Jong Un welcomes Putin in North Korea';
 const MAIN_SCRIPT = path.resolve('dist/main/electron.cjs');
 
-/**
- * Where `require('electron')` would point, worked out the way electron/index.js does (path.txt,
- * ELECTRON_OVERRIDE_DIST_PATH) but without requiring it: when the binary is missing, that module
- * tries to download it, which must not happen from a test run.
- */
-function electronExecutable(): string | null {
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(packageDir, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? path.join(override, executable ?? 'electron') : executable && path.join(packageDir, 'dist', executable);
-  return candidate && existsSync(candidate) ? candidate : null;
-}
-
 const electronPath = electronExecutable();
-
 
 /** A running desktop app on a fresh data folder, and its window. */
 interface Desktop {
@@ -70,11 +55,7 @@ const test = base.extend<{ desktop: Desktop }>({
   },
 });
 
-test.skip(
-  electronPath === null,
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): node_modules/electron has no dist/ executable. ' +
-    'Run `npx install-electron` (or set ELECTRON_OVERRIDE_DIST_PATH) to run the desktop tests.',
-);
+test.skip(electronPath === null, ELECTRON_SKIP_REASON);
 
 test('the window serves the sample article from gloss://app/ with a locked-down renderer', async ({ desktop }) => {
   const { app, page } = desktop;
