@@ -1,8 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { ELECTRON_SKIP_REASON, electronExecutable } from './tests/e2e/electron-binary';
 
-// The list reporter shows a skipped test without its reason: say it once, from the runner.
-if (!process.env.TEST_WORKER_INDEX && electronExecutable() === null) console.log(`Electron end-to-end tests will be skipped. ${ELECTRON_SKIP_REASON}\n`);
 
 /**
  * End-to-end tests drive the browser mode in Debian's Chromium (Playwright cannot download its
@@ -11,6 +8,7 @@ if (!process.env.TEST_WORKER_INDEX && electronExecutable() === null) console.log
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

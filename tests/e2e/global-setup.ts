@@ -1,0 +1,6 @@
+import { ELECTRON_SKIP_REASON, electronExecutable } from './electron-binary';
+
+/** Runs once before the end-to-end tests. The list reporter shows a skipped test without its reason: say it here. */
+export default function globalSetup(): void {
+  if (electronExecutable() === null) console.log(`Electron end-to-end tests will be skipped. ${ELECTRON_SKIP_REASON}\n`);
+}
