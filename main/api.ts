@@ -227,6 +227,7 @@ export const requestSchemas = {
     updates: z.array(AnchoringUpdateSchema).max(100_000),
   }),
   openExternal: z.strictObject({ url: z.string().min(1).max(LIMITS.maxUrlLength) }),
+  takeNotices: z.strictObject({}),
 } as const;
 
 export type ApiMethod = keyof typeof requestSchemas;
@@ -265,6 +266,11 @@ export interface GlossApi {
   saveAnchoring(req: ApiRequest<'saveAnchoring'>): Promise<AnchoringSummary>;
   /** Opens an http(s) or mailto link in the system browser (desktop app only). */
   openExternal(req: ApiRequest<'openExternal'>): Promise<void>;
+  /**
+   * Messages the reader must see that arose since the last call, e.g. a damaged annotation file
+   * restored from its backup when a document's annotations were first read.
+   */
+  takeNotices(req: ApiRequest<'takeNotices'>): Promise<string[]>;
 }
 
 export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];

@@ -61,7 +61,13 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
   try {
     const library = await openLibraryStore(dataDir);
     notices.push(...library.notices);
-    const annotations = openAnnotationStore(dataDir, { onRecover: (message: string) => notices.push(message) });
+    // The store names files by document id; the reader knows documents by their titles.
+    const describeFiles = (message: string) =>
+      message.replace(/annotations\/([A-Za-z0-9_-]+)\.json/g, (file, id: string) => {
+        const title = library.getDocument(id)?.title;
+        return title ? `The annotations of "${title}" (${file})` : file;
+      });
+    const annotations = openAnnotationStore(dataDir, { onRecover: (message: string) => notices.push(describeFiles(message)) });
     const samplePath = resolve(options.assetsDir, SAMPLE_ARTICLE);
 
     async function openPath(path: string): Promise<OpenedDocument> {
@@ -186,6 +192,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         if (!options.openExternal) throw new GlossError('invalid-request', 'Links open in a new browser tab in the browser mode.');
         await options.openExternal(parsed.toString());
       },
+      takeNotices: async () => notices.splice(0, notices.length),
       async readAsset(documentId: string, relativePath: string) {
         return readDocumentAsset(requireDocument(documentId).path, relativePath);
       },

@@ -88,7 +88,13 @@ function showDocument(doc: OpenedDocument): void {
   progress.track(doc.readingPosition, (position) => {
     api.saveReadingPosition({ documentId: doc.id, position }).catch(() => undefined);
   });
-  void annotations.show(current);
+  void annotations.show(current).then(showNotices);
+}
+
+/** Shows what the main side says the reader must know (e.g. a damaged file restored from its backup). */
+async function showNotices(): Promise<void> {
+  const notices = await api.takeNotices({}).catch(() => []);
+  for (const notice of notices) toasts.show(notice, { timeoutMs: 20_000 });
 }
 
 /** Opens a document; on failure the reader sees why and the current document stays. */

@@ -79,6 +79,7 @@ const bridge: GlossPreloadBridge = {
   updateSettings: invoker('updateSettings'),
   saveReadingPosition: invoker('saveReadingPosition'),
   listAnnotations: invoker('listAnnotations'),
+  takeNotices: invoker('takeNotices'),
   createAnnotation: invoker('createAnnotation'),
   updateAnnotation: invoker('updateAnnotation'),
   deleteAnnotation: invoker('deleteAnnotation'),

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -188,6 +188,31 @@ test.describe('documents from disk', () => {
       await removeDataDir(server.dataDir);
     }
   });
+});
+
+test('images next to the document load; images outside its folder do not', async ({ page }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'gloss-images-'));
+  const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await mkdir(join(folder, 'doc', 'images'), { recursive: true });
+  await writeFile(join(folder, 'doc', 'images', 'pixel one.png'), onePixelPng);
+  await writeFile(join(folder, 'outside.png'), onePixelPng);
+  const file = join(folder, 'doc', 'article.md');
+  await writeFile(file, '# Pictures\n\n![inside](images/pixel%20one.png)\n\n![outside](../outside.png)\n');
+  const server = await startGlossServer({ args: [file] });
+  try {
+    await openReader(page, server.url);
+    const inside = page.getByRole('img', { name: 'inside' });
+    await expect(inside).toBeVisible();
+    await expect.poll(() => inside.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    const outside = page.locator('article img[alt="outside"]');
+    if ((await outside.count()) > 0) {
+      await expect.poll(() => outside.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(0);
+    }
+  } finally {
+    await server.stop();
+    await removeDataDir(server.dataDir);
+    await removeDataDir(folder);
+  }
 });
 
 test.describe('bad input gets a clear message and the current document stays', () => {

@@ -153,3 +153,35 @@ describe('GlossService over a real data folder', () => {
     assert.deepEqual(opened, ['https://example.org/a']);
   });
 });
+
+describe('a damaged annotation file', () => {
+  test('is moved aside, its backup restored, and the reader told which document it was', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gloss-service-corrupt-'));
+    let service = await createGlossService({ dataDir, assetsDir: ASSETS });
+    const doc = (await service.getStartup({})).document!;
+    const target = targetFor('Putin arrived around noon', doc.contentHash);
+    await service.createAnnotation({ documentId: doc.id, kind: 'highlight', color: 'yellow', note: 'first', target });
+    await service.createAnnotation({ documentId: doc.id, kind: 'highlight', color: 'green', note: 'second', target });
+    await service.close();
+
+    const file = join(dataDir, 'annotations', `${doc.id}.json`);
+    const damaged = (await readFile(file, 'utf8')).slice(0, 150);
+    await writeFile(file, damaged);
+
+    service = await createGlossService({ dataDir, assetsDir: ASSETS });
+    await service.getStartup({});
+    const restored = await service.listAnnotations({ documentId: doc.id });
+    // The backup is the copy before the last write: the first annotation survives.
+    assert.deepEqual(restored.map((a) => a.note), ['first']);
+    const notices = await service.takeNotices({});
+    assert.equal(notices.length, 1);
+    assert.match(notices[0] ?? '', /The annotations of "Kim Jong Un welcomes Putin in North Korea"/);
+    assert.match(notices[0] ?? '', /restored the last good copy/);
+    const kept = (await readdir(join(dataDir, 'annotations'))).filter((name) => name.includes('.corrupt-'));
+    assert.equal(kept.length, 1);
+    assert.equal(await readFile(join(dataDir, 'annotations', kept[0] as string), 'utf8'), damaged);
+    assert.deepEqual(await service.takeNotices({}), []);
+    await service.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+});
