@@ -170,11 +170,16 @@ function wireChrome(): void {
   byId('empty-sample').addEventListener('click', () => void openWith(() => api.openSample({})));
   byId('toggle-sidebar').addEventListener('click', toggleSidebar);
   const navToggle = byId('toggle-navigation');
+  const navPanel = byId('navigation-panel');
+  // Narrow windows hide the panel by default (CSS), so ask what is shown, not what was set.
+  const navShown = () => getComputedStyle(navPanel).display !== 'none';
+  const syncNavToggle = () => navToggle.setAttribute('aria-expanded', String(navShown()));
   navToggle.addEventListener('click', () => {
-    const open = app.dataset.navigation === 'closed';
-    app.dataset.navigation = open ? 'open' : 'closed';
-    navToggle.setAttribute('aria-expanded', String(open));
+    app.dataset.navigation = navShown() ? 'closed' : 'open';
+    syncNavToggle();
   });
+  window.addEventListener('resize', syncNavToggle);
+  syncNavToggle();
   document.addEventListener('keydown', onKeyDown);
   client.onCommand(runCommand);
 }

@@ -5,16 +5,20 @@ export function shortcutList(isMac: boolean): Array<[keys: string, action: strin
   const mod = isMac ? '⌘' : 'Ctrl';
   return [
     [`${mod}+O`, 'Open a document'],
+    [`${mod}+W`, 'Close the document (desktop)'],
     [`${mod}+\\`, 'Show or hide the Annotations sidebar'],
     ['H', 'Highlight the selection in the last used color'],
     ['N', 'Highlight the selection and write a note'],
+    ['Tab, ← / →', 'Reach the Annotate toolbar and move along it'],
+    [`${mod}+S`, 'Save the note being written'],
     ['Escape', 'Close the toolbar, note editor or dialog'],
     [`${mod}+Z`, 'Undo deleting a highlight'],
     [']', 'Next FAQ question'],
     ['[', 'Previous FAQ question'],
-    ['↑ / ↓', 'Move between FAQ questions in the FAQ list'],
-    [`${mod}+= / ${mod}+-`, 'Larger or smaller text (desktop: zoom)'],
-    ['?', 'Show this list'],
+    ['↑ / ↓, Home / End', 'Move between questions in the FAQ list'],
+    [`${mod}+Shift+. / ${mod}+Shift+,`, 'Larger or smaller text (desktop)'],
+    [`${mod}+= / ${mod}+- / ${mod}+0`, 'Zoom in, out, reset (desktop)'],
+    [`? (desktop: ${mod}+/)`, 'Show this list'],
   ];
 }
 
