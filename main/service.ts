@@ -14,6 +14,7 @@ import { documentIdForPath } from './documents/document-id';
 import { loadForReading, loadFromBytes } from './documents/load-document';
 import { writeFileDurably } from './store/durable-json-file';
 import { GlossError, toErrorInfo } from './errors';
+import { externalUrl } from './external-url';
 import { openAnnotationStore } from './store/annotation-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { openLibraryStore, type DocumentRecord } from './store/library-store';
@@ -180,17 +181,10 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         return annotations.applyAnchoring(documentId, contentHash, updates, new Date().toISOString());
       },
       async openExternal({ url }) {
-        let parsed: URL;
-        try {
-          parsed = new URL(url);
-        } catch {
-          throw new GlossError('invalid-request', 'That link is not a valid address.');
-        }
-        if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol)) {
-          throw new GlossError('invalid-request', `Gloss only opens web and mail links, not ${parsed.protocol} links.`);
-        }
+        const address = externalUrl(url);
+        if (address === null) throw new GlossError('invalid-request', 'Gloss only opens web and mail links (http, https, mailto) without credentials in them.');
         if (!options.openExternal) throw new GlossError('invalid-request', 'Links open in a new browser tab in the browser mode.');
-        await options.openExternal(parsed.toString());
+        await options.openExternal(address);
       },
       takeNotices: async () => notices.splice(0, notices.length),
       async readAsset(documentId: string, relativePath: string) {

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { LIMITS } from '../api';
 import { GlossError } from '../errors';
 import type { DocumentAsset } from '../service-types';
@@ -32,7 +32,7 @@ export async function readDocumentAsset(documentPath: string, relativePath: stri
   }
   const target = resolve(folder, decoded);
   const inside = relative(folder, target);
-  if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
+  if (!inside || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new GlossError('invalid-request', `Gloss only shows images inside the document's folder (${decoded.slice(0, 200)}).`);
   }
   const mimeType = IMAGE_TYPES[extname(target).toLowerCase()];

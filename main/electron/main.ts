@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, nativeTheme, shell } from 'electron';
 import type { WebContents } from 'electron';
 import type { ApiMethod, ShellCommand, Theme } from '../api';
 import { resolveDataDir } from '../data-dir';
+import { externalUrl } from '../external-url';
 import { GlossError, toErrorInfo } from '../errors';
 import { createGlossService } from '../service';
 import type { GlossService } from '../service-types';
@@ -19,7 +20,6 @@ import type { SecondInstanceData } from './open-files';
 import { assetsDir, rendererDir, windowIconPath } from './paths';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './protocol';
 import { guardAllWebContents, lockDownSession } from './security';
-import { isExternalUrl } from './urls';
 import { backgroundColorFor, createMainWindow } from './window';
 import type { MainWindow } from './window';
 
@@ -217,8 +217,9 @@ function runApp(): void {
 
 /** Opens http(s) and mailto links in the system; the service calls this for GlossApi.openExternal. */
 async function openExternal(url: string): Promise<void> {
-  if (!isExternalUrl(url)) throw new GlossError('invalid-request', 'Only web and email links open outside Gloss.');
-  await shell.openExternal(url);
+  const address = externalUrl(url);
+  if (address === null) throw new GlossError('invalid-request', 'Only web and email links open outside Gloss.');
+  await shell.openExternal(address);
 }
 
 function hasPath(value: unknown): value is { path: string } {

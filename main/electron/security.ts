@@ -5,12 +5,14 @@
  */
 import { app, session, shell } from 'electron';
 import type { Session } from 'electron';
-import { isAppUrl, isExternalUrl } from './urls';
+import { externalUrl } from '../external-url';
+import { isAppUrl } from './urls';
 
 /** Opens `url` in the system browser or mail client when it is http(s) or mailto; else ignores it. */
 export function openIfExternal(url: string): void {
-  if (!isExternalUrl(url)) return;
-  shell.openExternal(url).catch((error: unknown) => console.error(`Gloss: cannot open ${url}`, error));
+  const address = externalUrl(url);
+  if (address === null) return;
+  shell.openExternal(address).catch((error: unknown) => console.error(`Gloss: cannot open ${address}`, error));
 }
 
 /** Denies every permission request and check (camera, notifications, clipboard read, …) and every download. */

@@ -5,6 +5,7 @@
  * (what counts as the app, what may open in the browser, which file a URL may read) can be
  * unit-tested in plain Node.
  */
+import { externalUrl } from '../external-url';
 import path from 'node:path';
 
 /** The privileged scheme the renderer is served from: `gloss://app/index.html`. */
@@ -20,7 +21,6 @@ export const APP_ENTRY_URL = `${APP_ORIGIN_PREFIX}index.html`;
 export const ASSET_SCHEME = 'gloss-asset';
 
 /** Protocols handed to the system (browser, mail client) rather than opened in Gloss. */
-const EXTERNAL_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 
 /** The Content-Security-Policy sent with every HTML page of the app. */
 export const APP_CSP = [
@@ -62,8 +62,7 @@ export function isAppUrl(url: string): boolean {
 
 /** True when `url` may be handed to the system: http(s) or mailto, and nothing else. */
 export function isExternalUrl(url: string): boolean {
-  const parsed = parseUrl(url);
-  return parsed !== null && EXTERNAL_PROTOCOLS.has(parsed.protocol);
+  return externalUrl(url) !== null;
 }
 
 /**
@@ -101,7 +100,7 @@ export function rendererFileForUrl(url: string, rendererDir: string): string | n
   const file = path.resolve(root, ...segments);
   // Belt and braces: the segments were already checked, but the resolved path decides.
   const relative = path.relative(root, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return null;
   return file;
 }
 

@@ -37,8 +37,10 @@ function overlap(a: Bounds, b: Bounds): { width: number; height: number } {
  * would land off every display, e.g. after a monitor was unplugged.
  */
 export function fitWindowState(state: WindowState | null, workAreas: readonly Bounds[]): WindowState {
-  const maxWidth = Math.max(MIN_WINDOW_SIZE.width, ...workAreas.map((area) => area.width));
-  const maxHeight = Math.max(MIN_WINDOW_SIZE.height, ...workAreas.map((area) => area.height));
+  // Both limits come from one display (the largest), so the window fits on at least one of them.
+  const largest = workAreas.reduce<Bounds | null>((best, area) => (best === null || area.width * area.height > best.width * best.height ? area : best), null);
+  const maxWidth = Math.max(MIN_WINDOW_SIZE.width, largest?.width ?? 0);
+  const maxHeight = Math.max(MIN_WINDOW_SIZE.height, largest?.height ?? 0);
   const wanted = state ?? { ...DEFAULT_WINDOW_SIZE, maximized: false };
   const width = clamp(Number.isFinite(wanted.width) ? Math.round(wanted.width) : DEFAULT_WINDOW_SIZE.width, MIN_WINDOW_SIZE.width, maxWidth);
   const height = clamp(Number.isFinite(wanted.height) ? Math.round(wanted.height) : DEFAULT_WINDOW_SIZE.height, MIN_WINDOW_SIZE.height, maxHeight);

@@ -14,6 +14,8 @@ export class Autosave<T> {
   private timer = 0;
   private pending: { value: T } | null = null;
   private running: Promise<void> | null = null;
+  /** Bumped by cancel(): a save started before it must not bring its value or status back. */
+  private generation = 0;
 
   constructor(
     private readonly save: (value: T) => Promise<void>,
@@ -51,16 +53,19 @@ export class Autosave<T> {
       const { value } = this.pending;
       this.pending = null;
       this.setStatus('saving');
+      const generation = this.generation;
       this.running = this.save(value).then(
         () => {
           this.running = null;
-          if (!this.pending) this.setStatus('saved');
+          if (!this.pending && generation === this.generation) this.setStatus('saved');
         },
         (error: unknown) => {
           this.running = null;
+          failed = true;
+          // Cancelled meanwhile (the annotation is gone): nothing is left to retry or report.
+          if (generation !== this.generation) return;
           // Keep the value, so "Save" or the next change retries it.
           this.pending ??= { value };
-          failed = true;
           this.setStatus('error', error);
         },
       );
@@ -70,6 +75,7 @@ export class Autosave<T> {
   /** Forgets what is pending, without saving (the value was deleted). */
   cancel(): void {
     window.clearTimeout(this.timer);
+    this.generation += 1;
     this.pending = null;
     this.setStatus('idle');
   }

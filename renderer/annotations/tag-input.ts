@@ -96,6 +96,9 @@ export class TagInput {
     this.list.replaceChildren(
       ...this.tags.map((tag) => {
         const remove = h('button', { type: 'button', className: 'tag-remove', 'aria-label': `Remove tag ${tag}`, title: `Remove tag ${tag}` }, '×');
+        // Keep focus in the field: its blur would commit the typed text and redraw the chips,
+        // replacing this button before its click arrives.
+        remove.addEventListener('mousedown', (event) => event.preventDefault());
         remove.addEventListener('click', () => this.remove(tag));
         return h('li', { className: 'tag-chip' }, h('span', { className: 'tag-text' }, tag), remove);
       }),

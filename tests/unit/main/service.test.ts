@@ -134,6 +134,7 @@ describe('GlossService over a real data folder', () => {
     await writeFile(join(folder, 'img', 'dot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     await writeFile(join(dataDir, 'secret.png'), 'secret');
     await writeFile(join(folder, 'notes.txt'), 'not an image');
+    await writeFile(join(folder, '..cover.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     await writeFile(join(folder, 'page.md'), '# Page\n\n![dot](img/dot.png)\n');
     const doc = await service.openDocument({ path: join(folder, 'page.md') });
     const asset = await service.readAsset(doc.id, 'img/dot.png');
@@ -141,6 +142,8 @@ describe('GlossService over a real data folder', () => {
     await assert.rejects(service.readAsset(doc.id, '../secret.png'), /inside the document's folder/);
     await assert.rejects(service.readAsset(doc.id, '%2e%2e/secret.png'), /inside the document's folder/);
     await assert.rejects(service.readAsset(doc.id, 'notes.txt'), /not an image/);
+    // A name that merely starts with two dots is inside the folder.
+    assert.equal((await service.readAsset(doc.id, '..cover.png')).mimeType, 'image/png');
   });
 
   test('openExternal accepts only web and mail links', async () => {
@@ -150,6 +153,7 @@ describe('GlossService over a real data folder', () => {
     await service.openExternal({ url: 'https://example.org/a' });
     await assert.rejects(service.openExternal({ url: 'file:///etc/passwd' }), /only opens web and mail links/);
     await assert.rejects(service.openExternal({ url: 'javascript:alert(1)' }), /only opens web and mail links/);
+    await assert.rejects(service.openExternal({ url: 'https://bank.example@evil.example/' }), /without credentials/);
     assert.deepEqual(opened, ['https://example.org/a']);
   });
 });

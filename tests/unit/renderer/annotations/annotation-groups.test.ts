@@ -235,13 +235,13 @@ describe('countsLabel', () => {
 });
 
 describe('allTags', () => {
-  it('lists each tag once, sorted, spelled as first seen', () => {
+  it('lists each tag once, alphabetically whatever the case, spelled as first seen', () => {
     const entries = [
       highlightEntry(index, 'westerly winds', { id: 'a', tags: ['weather', 'Exam'] }),
-      noteEntry({ id: 'n', tags: ['exam', 'Autumn'] }),
-      highlightEntry(index, 'rivers run low', { id: 'b', tags: ['WEATHER', 'rivers'] }),
+      noteEntry({ id: 'n', tags: ['exam', 'autumn'] }),
+      highlightEntry(index, 'rivers run low', { id: 'b', tags: ['WEATHER', 'Rivers'] }),
     ];
-    assert.deepEqual(allTags(entries), ['Autumn', 'Exam', 'rivers', 'weather']);
+    assert.deepEqual(allTags(entries), ['autumn', 'Exam', 'Rivers', 'weather']);
   });
 
   it('is empty when nothing is tagged', () => {

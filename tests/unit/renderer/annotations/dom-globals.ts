@@ -5,9 +5,12 @@
  */
 import { createWindow } from '../article/jsdom-window';
 
-/** Installs a fresh jsdom window as `window` and `document`; returns it. */
-export function installDomGlobals(): Window {
-  const window = createWindow();
+/**
+ * Installs a fresh jsdom window as `window` and `document`; returns it, typed as the global
+ * `window` is, so tests can reach its constructors (`new window.KeyboardEvent(…)`).
+ */
+export function installDomGlobals(): Window & typeof globalThis {
+  const window = createWindow() as Window & typeof globalThis;
   Object.defineProperties(globalThis, {
     window: { value: window, configurable: true, writable: true },
     document: { value: window.document, configurable: true, writable: true },
