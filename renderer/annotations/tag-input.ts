@@ -50,6 +50,8 @@ export class TagInput {
     });
     this.element = h('div', { className: 'tag-input' }, this.list, this.input);
     this.input.addEventListener('keydown', (event) => {
+      // Enter also confirms an input method's composition (Chinese, Japanese…): leave that alone.
+      if (event.isComposing) return;
       if (event.key === 'Enter' || event.key === ',') {
         event.preventDefault();
         this.commit();
