@@ -79,6 +79,9 @@ function showDocument(doc: OpenedDocument): void {
     showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`);
     return;
   }
+  // Ask for the annotations now, so the request runs while the article renders.
+  const listing = api.listAnnotations({ documentId: doc.id });
+  listing.catch(() => undefined);
   current = article.show(doc);
   // Which document is shown, for tests and the benchmark that drive the page from outside.
   document.documentElement.dataset.documentId = doc.id;
@@ -88,7 +91,7 @@ function showDocument(doc: OpenedDocument): void {
   progress.track(doc.readingPosition, (position) => {
     api.saveReadingPosition({ documentId: doc.id, position }).catch(() => undefined);
   });
-  void annotations.show(current).then(showNotices);
+  void annotations.show(current, listing).then(showNotices);
 }
 
 /** Shows what the main side says the reader must know (e.g. a damaged file restored from its backup). */

@@ -3,7 +3,7 @@
  * composed from the small modules of this folder. renderer/main.ts creates one and tells it when
  * a document is shown or closed and when settings change.
  */
-import type { Settings } from '../../main/api';
+import type { Annotation, Settings } from '../../main/api';
 import type { GlossClient } from '../api';
 import type { ArticleModel } from '../article/article-view';
 import { isTypingTarget } from '../ui/dom';
@@ -37,6 +37,8 @@ export interface AnnotationLayerDeps {
 export class AnnotationLayer {
   private readonly state = new AnnotationState();
   private readonly painter = new HighlightPainter();
+  /** True between painting a newly opened document's highlights and listing them. */
+  private listingDeferred = false;
   private readonly markdown: NoteMarkdown;
   private readonly actions: AnnotationActions;
   private readonly toolbar: SelectionToolbar;
@@ -126,8 +128,11 @@ export class AnnotationLayer {
     this.applySettings();
   }
 
-  /** A document was rendered: load its annotations, anchor, paint and list them. */
-  async show(model: ArticleModel): Promise<void> {
+  /**
+   * A document was rendered: load its annotations, anchor, paint and list them. `listing` is
+   * the annotations already asked for while the article was rendering, to save a round trip.
+   */
+  async show(model: ArticleModel, listing?: Promise<Annotation[]>): Promise<void> {
     const generation = ++this.generation;
     this.leaveDocument();
     // Not current until its annotations are in: a highlight made before would be wiped by them.
@@ -140,7 +145,7 @@ export class AnnotationLayer {
     this.sidebar.loading();
     let annotations;
     try {
-      annotations = await api.listAnnotations({ documentId });
+      annotations = await (listing ?? api.listAnnotations({ documentId }));
     } catch (error) {
       if (generation !== this.generation) return;
       this.deps.toasts.error(error);
@@ -151,9 +156,19 @@ export class AnnotationLayer {
     const result = anchorAnnotations(doc.index, doc.outline, annotations, contentHash);
     this.actions.adopt(annotations);
     this.doc = doc;
+    // Paint first, list after: with a thousand annotations, building the sidebar takes longer
+    // than painting every highlight, and the article is what the reader looks at first.
+    this.listingDeferred = true;
     this.state.reset(result.entries);
     this.state.flush();
     this.markPainted();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (generation !== this.generation || !this.listingDeferred) return;
+        this.listingDeferred = false;
+        this.renderList();
+      }, 0),
+    );
     // A selection made while loading gets its toolbar now.
     this.watcher.report();
     if (result.updates.length > 0) {
@@ -186,6 +201,7 @@ export class AnnotationLayer {
   }
 
   private leaveDocument(): void {
+    this.listingDeferred = false;
     // Whatever was typed is saved: each save carries the id it belongs to.
     void this.editor.close({ restoreFocus: false });
     this.toolbar.hide();
@@ -253,7 +269,14 @@ export class AnnotationLayer {
     if (open) this.editor.sync(open.annotation);
     const activeId = open?.annotation.id ?? null;
     this.painter.select(activeId);
-    this.sidebar.render(entries, this.doc?.headings ?? [], activeId);
+    if (!this.listingDeferred) this.renderList();
+  }
+
+  /** Lists what the state holds in the sidebar. */
+  private renderList(): void {
+    const openId = this.editor.openId;
+    const activeId = openId && this.state.get(openId) ? openId : null;
+    this.sidebar.render(this.state.all(), this.doc?.headings ?? [], activeId);
   }
 
   private highlight(range: Range, color: HighlightColor, withNote: boolean): void {
