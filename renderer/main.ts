@@ -57,18 +57,19 @@ function applySettings(next: Settings): void {
   annotations.setSettings(next);
 }
 
-function showEmptyState(title: string, message: string): void {
+/** Shows the empty state; `documentName` names a document that is open but has no text. */
+function showEmptyState(title: string, message: string, documentName = ''): void {
   current = null;
   article.clear();
   annotations.clear();
   contents.show([]);
   faq.show([]);
-  byId('document-title').textContent = 'Gloss';
-  document.title = 'Gloss';
+  byId('document-title').textContent = documentName;
+  document.title = documentName ? `${documentName} — Gloss` : 'Gloss';
   byId('empty-state-title').textContent = title;
   byId('empty-state-message').textContent = message;
   byId('empty-state').hidden = false;
-  progress.track(null, null);
+  progress.clear();
 }
 
 function showDocument(doc: OpenedDocument): void {
@@ -76,7 +77,7 @@ function showDocument(doc: OpenedDocument): void {
   byId('document-title').textContent = doc.title;
   document.title = `${doc.title} — Gloss`;
   if (!doc.markdown.trim()) {
-    showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`);
+    showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`, doc.fileName);
     return;
   }
   // Ask for the annotations now, so the request runs while the article renders.

@@ -7,6 +7,8 @@ import type { ReadingPosition } from '../../main/api';
 export class ReadingProgress {
   private saveTimer = 0;
   private onPosition: ((position: ReadingPosition) => void) | null = null;
+  /** False while no document is shown: the bar stays empty. */
+  private tracking = false;
 
   constructor(
     private readonly scrollRoot: HTMLElement,
@@ -25,6 +27,7 @@ export class ReadingProgress {
 
   /** Starts tracking a document; `onPosition` receives the position once scrolling settles. */
   track(position: ReadingPosition | null, onPosition: ((position: ReadingPosition) => void) | null): void {
+    this.tracking = true;
     this.onPosition = null;
     const scrollable = this.scrollRoot.scrollHeight - this.scrollRoot.clientHeight;
     this.scrollRoot.scrollTop = position ? Math.round(position.fraction * scrollable) : 0;
@@ -32,7 +35,17 @@ export class ReadingProgress {
     this.onPosition = onPosition;
   }
 
+  /** No document: an empty bar, and nothing reported. */
+  clear(): void {
+    this.tracking = false;
+    this.onPosition = null;
+    window.clearTimeout(this.saveTimer);
+    this.progressbar.setAttribute('aria-valuenow', '0');
+    this.bar.style.setProperty('--progress', '0%');
+  }
+
   private update(): void {
+    if (!this.tracking) return;
     const percent = Math.round(this.fraction() * 100);
     this.progressbar.setAttribute('aria-valuenow', String(percent));
     this.bar.style.setProperty('--progress', `${percent}%`);
