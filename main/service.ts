@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type {
   Annotation,
@@ -38,9 +38,6 @@ function normalizeTags(tags: readonly string[]): string[] {
   return result;
 }
 
-function toSummary(record: DocumentRecord): DocumentSummary {
-  return { id: record.id, path: record.path, fileName: record.fileName, title: record.title, lastOpenedAt: record.lastOpenedAt };
-}
 
 /** File names from a browser upload may carry anything; keep a safe, recognisable name. */
 function safeUploadName(fileName: string): string {
@@ -70,10 +67,25 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       });
     const annotations = openAnnotationStore(dataDir, { onRecover: (message: string) => notices.push(describeFiles(message)) });
     const samplePath = resolve(options.assetsDir, SAMPLE_ARTICLE);
+    // The sample lives wherever Gloss is installed, and that moves (updates, an AppImage mounts
+    // at a new place every launch): its id must not depend on the install path, or its
+    // annotations would be left behind. The same id maps back to today's path.
+    const sampleId = documentIdForPath(`gloss-sample:${SAMPLE_ARTICLE}`);
+    const sampleRealPath = await realpath(samplePath).catch(() => samplePath);
+    const isSamplePath = (path: string) => path === samplePath || path === sampleRealPath;
+    const idFor = (path: string) => (isSamplePath(path) ? sampleId : documentIdForPath(path));
+    const pathOf = (record: DocumentRecord) => (record.id === sampleId ? samplePath : record.path);
+    const toSummary = (record: DocumentRecord): DocumentSummary => ({
+      id: record.id,
+      path: pathOf(record),
+      fileName: record.fileName,
+      title: record.title,
+      lastOpenedAt: record.lastOpenedAt,
+    });
 
     async function openPath(path: string): Promise<OpenedDocument> {
       const loaded = await loadForReading(path);
-      const id = documentIdForPath(loaded.path);
+      const id = idFor(loaded.path);
       const record = await library.recordOpened({
         id,
         path: loaded.path,
@@ -91,7 +103,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         contentHash: loaded.contentHash,
         byteLength: loaded.byteLength,
         readingPosition: record.readingPosition,
-        isSample: loaded.path === samplePath,
+        isSample: isSamplePath(loaded.path),
       };
     }
 
@@ -109,7 +121,8 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       if (!path && firstLaunch) path = samplePath;
       if (!path) {
         const lastId = library.getLastDocumentId();
-        path = lastId ? (library.getDocument(lastId)?.path ?? null) : null;
+        const last = lastId ? library.getDocument(lastId) : undefined;
+        path = last ? pathOf(last) : null;
       }
       if (!path) return { document: null, error: null };
       try {
@@ -188,7 +201,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       },
       takeNotices: async () => notices.splice(0, notices.length),
       async readAsset(documentId: string, relativePath: string) {
-        return readDocumentAsset(requireDocument(documentId).path, relativePath);
+        return readDocumentAsset(pathOf(requireDocument(documentId)), relativePath);
       },
       getWindowState: () => library.getWindowState(),
       saveWindowState: (state: WindowState) => library.saveWindowState(state),

@@ -189,3 +189,31 @@ describe('a damaged annotation file', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 });
+
+describe('the sample article', () => {
+  test('keeps its id and annotations when Gloss is installed somewhere else (an update, an AppImage)', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gloss-install-'));
+    const dataDir = join(root, 'data');
+    const installs = [join(root, 'install-a'), join(root, 'install-b')];
+    for (const install of installs) {
+      await mkdir(join(install, 'articles'), { recursive: true });
+      await writeFile(join(install, 'articles', '000_d802b92d1a2a96bd.txt'), await readFile(join(ASSETS, 'articles', '000_d802b92d1a2a96bd.txt')));
+    }
+    let service = await createGlossService({ dataDir, assetsDir: installs[0] as string });
+    const first = (await service.getStartup({})).document!;
+    await service.createAnnotation({ documentId: first.id, kind: 'highlight', color: 'blue', note: 'kept', target: targetFor('Putin arrived around noon', first.contentHash) });
+    await service.close();
+    await rm(installs[0] as string, { recursive: true, force: true });
+
+    service = await createGlossService({ dataDir, assetsDir: installs[1] as string });
+    const startup = await service.getStartup({});
+    assert.equal(startup.error, null);
+    assert.equal(startup.document?.id, first.id);
+    assert.equal(startup.document?.isSample, true);
+    assert.equal(startup.document?.path, resolve(installs[1] as string, 'articles', '000_d802b92d1a2a96bd.txt'));
+    assert.equal(startup.recent[0]?.path, startup.document?.path);
+    assert.deepEqual((await service.listAnnotations({ documentId: first.id })).map((a) => a.note), ['kept']);
+    await service.close();
+    await rm(root, { recursive: true, force: true });
+  });
+});
