@@ -274,3 +274,18 @@ test('an uploaded Markdown document opens and is listed in Recent', async ({ pag
   await expect(page.locator('#recent-menu')).toContainText('A Guide');
   await expect(page.locator('#recent-menu')).toContainText(SAMPLE_TITLE);
 });
+
+test('a file dropped on the window opens', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['# Dropped In\n\nIt arrived by drag and drop.\n'], 'dropped.md', { type: 'text/markdown' }));
+    return transfer;
+  });
+  await page.dispatchEvent('#reader', 'dragenter', { dataTransfer });
+  await expect(page.locator('#drop-overlay')).toBeVisible();
+  await page.dispatchEvent('#reader', 'drop', { dataTransfer });
+  await expect(page.getByRole('heading', { level: 1, name: 'Dropped In' })).toBeVisible();
+  await expect(page.locator('#drop-overlay')).toBeHidden();
+});
+
