@@ -34,6 +34,13 @@ test('the sample article opens on first launch with its title, Contents and FAQ'
   await expect(contents.getByRole('link')).toHaveText(SECTIONS);
   const faq = page.getByRole('navigation', { name: 'FAQ' });
   await expect(faq.getByRole('link')).toHaveText(QUESTIONS);
+  // Each link's accessible name, as Chromium itself computes it (CSS generated content
+  // included), is exactly its question: the visible Q1… numbering is not part of it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const linkNames = nodes.filter((node) => node.role?.value === 'link').map((node) => String(node.name?.value ?? ''));
+  expect(linkNames.slice(-QUESTIONS.length)).toEqual(QUESTIONS);
   // The promo lines are set apart, not read as body text, and the boilerplate is gone.
   await expect(page.locator('article aside.related-link')).toHaveCount(2);
   await expect(page.locator('article')).not.toContainText('Leave a Comment');
