@@ -13,19 +13,27 @@ export function readFlag(argv: readonly string[], name: string): string | null {
 }
 
 /**
+ * The folder relative paths on the command line are meant from. `npm run` and `npm start` run
+ * in the package's folder, but say where the user was in INIT_CWD.
+ */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD ?? process.cwd();
+}
+
+/**
  * The data folder: `--data-dir DIR` wins, then GLOSS_DATA_DIR, then the platform default
- * (Electron's userData folder, or ~/.gloss for the browser mode and CLI).
+ * (the folder Electron's userData names for Gloss).
  */
 export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDir: string): string {
   const chosen = readFlag(argv, 'data-dir') ?? env.GLOSS_DATA_DIR ?? defaultDir;
-  return resolve(chosen);
+  return resolve(invocationDir(env), chosen);
 }
 
 /** Flags that take a value, so their value is not mistaken for a document path. */
 const FLAGS_WITH_VALUES = new Set(['--data-dir', '--port', '--host']);
 
 /** The first argument that names a document (.md, .markdown, .txt), skipping flags and their values. */
-export function findDocumentArgument(argv: readonly string[]): string | null {
+export function findDocumentArgument(argv: readonly string[], base: string = invocationDir()): string | null {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (FLAGS_WITH_VALUES.has(arg)) {
@@ -33,7 +41,7 @@ export function findDocumentArgument(argv: readonly string[]): string | null {
       continue;
     }
     if (arg.startsWith('-')) continue;
-    if (DOCUMENT_EXTENSIONS.test(arg)) return resolve(arg);
+    if (DOCUMENT_EXTENSIONS.test(arg)) return resolve(base, arg);
   }
   return null;
 }

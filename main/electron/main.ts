@@ -7,7 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, shell } from 'electron';
 import type { WebContents } from 'electron';
 import type { ApiMethod, ShellCommand, Theme } from '../api';
-import { resolveDataDir } from '../data-dir';
+import { invocationDir, resolveDataDir } from '../data-dir';
 import { externalUrl } from '../external-url';
 import { GlossError, toErrorInfo } from '../errors';
 import { createGlossService } from '../service';
@@ -49,7 +49,8 @@ if (dataDir !== path.resolve(defaultDataDir)) {
   app.setPath('userData', path.join(dataDir, 'electron-profile'));
 }
 
-const launchDocument = documentPathFromArgv(process.argv, process.cwd());
+// `npm start -- notes.md` runs in the package folder; INIT_CWD is where the user typed it.
+const launchDocument = documentPathFromArgv(process.argv, invocationDir());
 const secondInstanceData: SecondInstanceData = { documentPath: launchDocument };
 
 if (app.requestSingleInstanceLock({ ...secondInstanceData })) {

@@ -24,3 +24,9 @@ test('the default folder is the one Electron names userData for Gloss', () => {
   assert.equal(defaultDataDir({}, 'darwin', '/Users/ann'), resolve('/Users/ann/Library/Application Support/Gloss'));
   assert.match(defaultDataDir({ APPDATA: 'C:/Users/ann/AppData/Roaming' }, 'win32', 'C:/Users/ann'), /Roaming[\\/]Gloss$/);
 });
+
+test('relative paths are taken from where npm was run (INIT_CWD), not the package folder', () => {
+  assert.equal(resolveDataDir(['--data-dir', 'data'], { INIT_CWD: '/home/ann/notes' }, '/c'), resolve('/home/ann/notes/data'));
+  assert.equal(findDocumentArgument(['essay.md'], '/home/ann/notes'), resolve('/home/ann/notes/essay.md'));
+});
+
