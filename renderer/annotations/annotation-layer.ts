@@ -330,7 +330,7 @@ export class AnnotationLayer {
 
   private async copy(range: Range): Promise<void> {
     if (!(await copyRangeText(range))) {
-      this.deps.toasts.show('Copying was refused. Use Ctrl+C instead.', { kind: 'error' });
+      this.deps.toasts.show(`Copying was refused. Use ${this.deps.client.isMac ? '⌘C' : 'Ctrl+C'} instead.`, { kind: 'error' });
       return;
     }
     this.toolbar.hide();
