@@ -8,6 +8,7 @@ import { ArticleView, type ArticleModel } from './article/article-view';
 import { AnnotationLayer } from './annotations/annotation-layer';
 import { ContentsView } from './navigation/contents';
 import { FaqNavigator } from './navigation/faq-navigator';
+import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
 import { DocumentOpener } from './open/document-opener';
 import { createAppearanceControls } from './settings/appearance';
@@ -39,7 +40,9 @@ async function changeSettings(patch: Partial<Settings>): Promise<void> {
   if (!settings) return;
   const previous = settings;
   settings = { ...settings, ...patch };
-  applySettings(settings);
+  const next = settings;
+  // A new text size or line width reflows the article: keep the reader's place in it.
+  progress.keepPlace(() => applySettings(next));
   try {
     settings = await api.updateSettings(patch);
   } catch (error) {
@@ -89,9 +92,13 @@ function showDocument(doc: OpenedDocument): void {
   document.documentElement.dataset.contentHash = doc.contentHash;
   contents.show(current.sections);
   faq.show(current.faq);
-  progress.track(doc.readingPosition, (position) => {
-    api.saveReadingPosition({ documentId: doc.id, position }).catch(() => undefined);
-  });
+  progress.track(
+    doc.readingPosition,
+    (position) => {
+      api.saveReadingPosition({ documentId: doc.id, position }).catch(() => undefined);
+    },
+    new ReadingAnchor(current.index, reader),
+  );
   void annotations.show(current, listing).then(showNotices);
 }
 

@@ -5,7 +5,7 @@
 import type { AnnotationTarget } from '../../main/api';
 import { HeadingOutline, type HeadingOffset } from '../anchoring/heading-outline';
 import { headingsFromDom } from '../anchoring/headings-from-dom';
-import { TextIndex } from '../anchoring/text-index';
+import type { TextIndex } from '../anchoring/text-index';
 import type { ArticleModel } from '../article/article-view';
 import type { AnchoredSpan } from './annotation-state';
 
@@ -22,7 +22,7 @@ export interface OpenDocument {
 
 /** Indexes a freshly rendered article. */
 export function indexDocument(model: ArticleModel): OpenDocument {
-  const index = new TextIndex(model.root);
+  const { index } = model;
   const headings = headingsFromDom(index);
   const outline = new HeadingOutline(headings, index.text.length);
   return { model, index, headings, outline, headingPathAt: (offset) => outline.pathAt(offset) };

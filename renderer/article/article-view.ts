@@ -1,5 +1,6 @@
 import type { OpenedDocument } from '../../main/api';
 import type { GlossClient } from '../api';
+import { TextIndex } from '../anchoring/text-index';
 import { h } from '../ui/dom';
 import { detectFaq, type FaqEntry } from './faq';
 import { collectHeadings, type HeadingInfo } from './headings';
@@ -14,6 +15,8 @@ export interface ArticleModel {
   /** Every heading, title included, in document order. */
   headings: HeadingInfo[];
   faq: FaqEntry[];
+  /** The article's text and its offsets ↔ DOM positions, built once per render. */
+  index: TextIndex;
 }
 
 /**
@@ -50,7 +53,7 @@ export class ArticleView {
     const faqQuestions = new Set(faq.map((entry) => entry.element));
     const title = headings[0]?.level === 1 ? headings[0] : null;
     const sections = headings.filter((heading) => heading !== title && !faqQuestions.has(heading.element));
-    return { document, root: this.root, headings, sections, faq };
+    return { document, root: this.root, headings, sections, faq, index: new TextIndex(this.root) };
   }
 
   /** Empties the article (no document open). */

@@ -1,4 +1,5 @@
 import type { ReadingPosition } from '../../main/api';
+import type { ReadingAnchor } from './reading-anchor';
 
 /**
  * The reading-progress bar and the reading position: the bar follows the scroll, and the
@@ -9,6 +10,7 @@ export class ReadingProgress {
   private onPosition: ((position: ReadingPosition) => void) | null = null;
   /** False while no document is shown: the bar stays empty. */
   private tracking = false;
+  private anchor: ReadingAnchor | null = null;
 
   constructor(
     private readonly scrollRoot: HTMLElement,
@@ -25,19 +27,38 @@ export class ReadingProgress {
     return scrollable <= 0 ? 1 : Math.min(1, Math.max(0, this.scrollRoot.scrollTop / scrollable));
   }
 
-  /** Starts tracking a document; `onPosition` receives the position once scrolling settles. */
-  track(position: ReadingPosition | null, onPosition: ((position: ReadingPosition) => void) | null): void {
+  /**
+   * Starts tracking a document and goes back to `position`: to its text offset when it has one
+   * (exact, whatever the text size or window), else to its scroll fraction. `onPosition`
+   * receives the position once scrolling settles.
+   */
+  track(position: ReadingPosition | null, onPosition: ((position: ReadingPosition) => void) | null, anchor: ReadingAnchor | null = null): void {
     this.tracking = true;
     this.onPosition = null;
-    const scrollable = this.scrollRoot.scrollHeight - this.scrollRoot.clientHeight;
-    this.scrollRoot.scrollTop = position ? Math.round(position.fraction * scrollable) : 0;
+    this.anchor = anchor;
+    const restoredByText = position?.textOffset !== undefined && anchor !== null && anchor.scrollToOffset(position.textOffset);
+    if (!restoredByText) {
+      const scrollable = this.scrollRoot.scrollHeight - this.scrollRoot.clientHeight;
+      this.scrollRoot.scrollTop = position ? Math.round(position.fraction * scrollable) : 0;
+    }
     this.update();
     this.onPosition = onPosition;
+  }
+
+  /**
+   * Runs a change of layout (text size, line width) and brings the text that was at the top of
+   * the view back there, so the reader does not lose their place.
+   */
+  keepPlace(change: () => void): void {
+    const offset = this.tracking ? (this.anchor?.offsetAtTop() ?? null) : null;
+    change();
+    if (offset !== null) this.anchor?.scrollToOffset(offset);
   }
 
   /** No document: an empty bar, and nothing reported. */
   clear(): void {
     this.tracking = false;
+    this.anchor = null;
     this.onPosition = null;
     window.clearTimeout(this.saveTimer);
     this.progressbar.setAttribute('aria-valuenow', '0');
@@ -52,6 +73,9 @@ export class ReadingProgress {
     if (!this.onPosition) return;
     window.clearTimeout(this.saveTimer);
     const report = this.onPosition;
-    this.saveTimer = window.setTimeout(() => report({ fraction: Number(this.fraction().toFixed(4)) }), 600);
+    this.saveTimer = window.setTimeout(() => {
+      const textOffset = this.anchor?.offsetAtTop() ?? null;
+      report({ fraction: Number(this.fraction().toFixed(4)), ...(textOffset === null ? {} : { textOffset }) });
+    }, 600);
   }
 }
