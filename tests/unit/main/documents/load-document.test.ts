@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { useTempFolder } from './temp-folder';
 import { loadForReading, loadFromBytes } from '../../../../main/documents/load-document';
 import { importPlainText } from '../../../../main/documents/plain-text-import';
 
 const SAMPLE = new URL('../../../../assets/articles/000_d802b92d1a2a96bd.txt', import.meta.url);
 
-let dir: string;
-
-before(async () => {
-  dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-load-document-')));
-});
-
-after(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string | Uint8Array): Promise<string> {
-  const file = path.join(dir, name);
-  await fs.writeFile(file, content);
-  return file;
-}
+const folder = useTempFolder('gloss-load-document-');
+const { write } = folder;
 
 describe('loadForReading', () => {
   it('imports a plain-text article into Markdown with its title', async () => {
@@ -63,7 +50,7 @@ describe('loadForReading', () => {
   });
 
   it('passes on reading errors', async () => {
-    await assert.rejects(loadForReading(path.join(dir, 'gone.txt')), { code: 'not-found', message: /“gone\.txt” does not exist/ });
+    await assert.rejects(loadForReading(path.join(folder.dir(), 'gone.txt')), { code: 'not-found', message: /“gone\.txt” does not exist/ });
   });
 });
 

@@ -2,27 +2,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { useTempFolder } from './temp-folder';
 import { GlossError } from '../../../../main/errors';
 import { fileSystemError, readDocumentFile } from '../../../../main/documents/read-document';
 
-let dir: string;
-
-before(async () => {
-  dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-read-document-')));
-});
-
-after(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string | Uint8Array): Promise<string> {
-  const file = path.join(dir, name);
-  await fs.writeFile(file, content);
-  return file;
-}
+const folder = useTempFolder('gloss-read-document-');
+const { write } = folder;
 
 /** Asserts that `promise` rejects with a GlossError of `code` whose message matches `message`. */
 async function rejectsWith(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
@@ -50,7 +37,7 @@ describe('readDocumentFile', () => {
 
   it('resolves a relative path and symlinks to the real absolute path', async () => {
     const target = await write('real-article.txt', 'Title\n\nBody.\n');
-    const link = path.join(dir, 'shortcut.txt');
+    const link = path.join(folder.dir(), 'shortcut.txt');
     await fs.symlink(target, link);
     const viaLink = await readDocumentFile(link);
     assert.equal(viaLink.path, target);
@@ -93,7 +80,7 @@ describe('readDocumentFile', () => {
   });
 
   it('reports a missing file as not-found, naming it', async () => {
-    const missing = path.join(dir, 'moved-away.md');
+    const missing = path.join(folder.dir(), 'moved-away.md');
     await rejectsWith(readDocumentFile(missing), 'not-found', /^“moved-away\.md” does not exist at .*moved-away\.md\. It may have been moved/);
   });
 
@@ -103,9 +90,9 @@ describe('readDocumentFile', () => {
   });
 
   it('refuses a folder, even one named like a document', async () => {
-    const folder = path.join(dir, 'chapters.md');
-    await fs.mkdir(folder);
-    await rejectsWith(readDocumentFile(folder), 'not-text', /^“chapters\.md” is a folder, not a document/);
+    const chapters = path.join(folder.dir(), 'chapters.md');
+    await fs.mkdir(chapters);
+    await rejectsWith(readDocumentFile(chapters), 'not-text', /^“chapters\.md” is a folder, not a document/);
   });
 
   it('refuses an unsupported extension, naming the types Gloss opens', async () => {
@@ -114,14 +101,14 @@ describe('readDocumentFile', () => {
   });
 
   it('refuses a device or pipe without opening it', { skip: !existsSync('/dev/null') }, async () => {
-    const link = path.join(dir, 'device.txt');
+    const link = path.join(folder.dir(), 'device.txt');
     await fs.symlink('/dev/null', link);
     await rejectsWith(readDocumentFile(link), 'not-text', /“null” is not a regular file/);
   });
 
   it('checks the size with stat before reading: a 4 GB sparse file is refused as too-large', async () => {
     // readFile cannot even hold 4 GB (it fails past 2 GB), so 'too-large' proves nothing was read.
-    const file = path.join(dir, 'huge.txt');
+    const file = path.join(folder.dir(), 'huge.txt');
     const handle = await fs.open(file, 'w');
     await handle.truncate(4 * 1024 ** 3 + 1);
     await handle.close();
@@ -129,7 +116,7 @@ describe('readDocumentFile', () => {
   });
 
   it('refuses a file just over 20 MB as too-large', async () => {
-    const file = path.join(dir, 'just-over.md');
+    const file = path.join(folder.dir(), 'just-over.md');
     const handle = await fs.open(file, 'w');
     await handle.truncate(20 * 1024 * 1024 + 1);
     await handle.close();
