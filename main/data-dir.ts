@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
+import { documentFormatOf } from './documents/document-format';
 
-const DOCUMENT_EXTENSIONS = /\.(md|markdown|mdown|mkd|txt|text)$/i;
 
 /** Reads the value of `--name VALUE` or `--name=VALUE` from argv, or null. */
 export function readFlag(argv: readonly string[], name: string): string | null {
@@ -32,7 +32,7 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, 
 /** Flags that take a value, so their value is not mistaken for a document path. */
 const FLAGS_WITH_VALUES = new Set(['--data-dir', '--port', '--host']);
 
-/** The first argument that names a document (.md, .markdown, .txt), skipping flags and their values. */
+/** The first argument that names a document Gloss opens (documents/document-format), skipping flags and their values. */
 export function findDocumentArgument(argv: readonly string[], base: string = invocationDir()): string | null {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -41,7 +41,7 @@ export function findDocumentArgument(argv: readonly string[], base: string = inv
       continue;
     }
     if (arg.startsWith('-')) continue;
-    if (DOCUMENT_EXTENSIONS.test(arg)) return resolve(base, arg);
+    if (documentFormatOf(arg) !== null) return resolve(base, arg);
   }
   return null;
 }

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { app, dialog } from 'electron';
 import type { BrowserWindow, OpenDialogOptions } from 'electron';
 import { findDocumentArgument } from '../data-dir';
+import { DOCUMENT_EXTENSIONS } from '../documents/document-format';
 
-/** The extensions Gloss opens. */
-export const DOCUMENT_EXTENSIONS = ['md', 'markdown', 'txt'] as const;
+/** Dialog filters take extensions without their dot. */
+const withoutDot = (extensions: readonly string[]) => extensions.map((extension) => extension.slice(1));
 
 /**
  * The document named on a command line, as an absolute path. Relative arguments are resolved
@@ -52,9 +53,9 @@ export async function chooseDocument(parent: BrowserWindow | null): Promise<stri
     title: 'Open Document',
     properties: ['openFile'],
     filters: [
-      { name: 'Markdown and text', extensions: [...DOCUMENT_EXTENSIONS] },
-      { name: 'Markdown', extensions: ['md', 'markdown'] },
-      { name: 'Plain text', extensions: ['txt'] },
+      { name: 'Markdown and text', extensions: withoutDot([...DOCUMENT_EXTENSIONS.markdown, ...DOCUMENT_EXTENSIONS.text]) },
+      { name: 'Markdown', extensions: withoutDot(DOCUMENT_EXTENSIONS.markdown) },
+      { name: 'Plain text', extensions: withoutDot(DOCUMENT_EXTENSIONS.text) },
     ],
   };
   const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
