@@ -1,5 +1,6 @@
 // Lint rules, including the layering VS Code enforces: renderer/ never imports Node or Electron,
-// main/ outside main/electron/ never imports Electron, and main/api.ts imports neither.
+// main/ outside main/electron/ never imports Electron, main/api.ts imports neither, and
+// main/common/ (the code both sides run) imports nothing but itself.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -12,7 +13,7 @@ export default tseslint.config(
   js.configs.recommended,
   {
     // Tool configs run in Node.
-    files: ['*.config.{js,mjs,ts}'],
+    files: ['*.config.{js,mjs,ts}', 'tests/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
@@ -38,8 +39,9 @@ export default tseslint.config(
           paths: [electronImport],
           patterns: [
             ...nodeImports,
-            // The renderer may see main's contract (api.ts, the preload bridge type) but never its code.
-            { group: ['**/main/**', '../main', '../../main'], allowTypeImports: true, message: 'The renderer imports from main/ type-only.' },
+            // The renderer may see main's contract (api.ts, the preload bridge type) but never its
+            // code, except main/common/, which is written to run on both sides.
+            { regex: '(^|/)main(/(?!common/)|$)', allowTypeImports: true, message: 'The renderer imports from main/ type-only (main/common/ excepted).' },
           ],
         },
       ],
@@ -52,7 +54,24 @@ export default tseslint.config(
   },
   {
     files: ['main/api.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [...nodeImports, { group: ['./*', '../*'], message: 'api.ts is the contract; it imports no other module.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronImport], patterns: [...nodeImports, { group: ['./*', '!./common', '../*'], message: 'api.ts is the contract; it imports only main/common/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, { name: 'zod', message: 'main/common/ runs in the renderer too: no zod.' }],
+          patterns: [...nodeImports, { group: ['../*', '!../common'], message: 'main/common/ imports only itself.' }],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.ts'],

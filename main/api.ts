@@ -7,32 +7,15 @@
  * validation. The renderer imports this file type-only: it must import neither Node nor Electron.
  */
 import { z } from 'zod';
+import { HIGHLIGHT_COLORS, LIMITS, THEMES } from './common/limits';
 
-/** Highlight colors, in the order the toolbar shows them. */
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export { HIGHLIGHT_COLORS, LIMITS, THEMES };
+
 export const HighlightColorSchema = z.enum(HIGHLIGHT_COLORS);
 export type HighlightColor = z.infer<typeof HighlightColorSchema>;
 
-export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export const ThemeSchema = z.enum(THEMES);
 export type Theme = z.infer<typeof ThemeSchema>;
-
-/** Limits shared by validation and the UI. */
-export const LIMITS = {
-  /** Largest document Gloss opens, in bytes. */
-  maxDocumentBytes: 20 * 1024 * 1024,
-  /** Largest note, in UTF-16 code units (about 100 KB of text). */
-  maxNoteLength: 100_000,
-  /** Largest highlighted quote, in UTF-16 code units (about 10 KB). */
-  maxQuoteLength: 10_000,
-  /** Quote context kept on each side of a highlight. */
-  maxContextLength: 256,
-  maxTags: 50,
-  maxTagLength: 100,
-  maxPathLength: 4096,
-  maxUrlLength: 8192,
-  maxColorMeaningLength: 40,
-} as const;
 
 const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
 const isoDateSchema = z.string().max(40);

@@ -7,7 +7,7 @@ import type { Annotation, AnnotationChanges, GlossApi, HighlightColor } from '..
 import { describeRange } from '../anchoring/describe-range';
 import type { Toasts } from '../ui/toasts';
 import type { AnchoredSpan, AnnotationEntry, AnnotationState } from './annotation-state';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../main/common/limits';
 import { spanOf, type OpenDocument } from './open-document';
 
 /** A deletion that can still be undone. */

@@ -5,7 +5,7 @@
 import { h } from '../ui/dom';
 import { Autosave } from './autosave';
 import { colorName, HIGHLIGHT_COLORS, type ColorMeanings, type HighlightColor } from './colors';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../main/common/limits';
 
 /** The disclosure button and its panel. */
 export class ColorMeaningsEditor {

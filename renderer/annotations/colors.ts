@@ -3,7 +3,7 @@
  * names of the CSS highlights that paint them.
  */
 import type { HighlightColor, Settings } from '../../main/api';
-import { HIGHLIGHT_COLORS } from './limits';
+import { HIGHLIGHT_COLORS } from '../../main/common/limits';
 
 export { HIGHLIGHT_COLORS };
 export type { HighlightColor };

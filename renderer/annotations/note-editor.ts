@@ -9,7 +9,7 @@ import { h } from '../ui/dom';
 import { Autosave, type SaveStatus } from './autosave';
 import { colorLabel, colorMeaning, colorName, HIGHLIGHT_COLORS, type ColorMeanings } from './colors';
 import { anchorRectOf, placeFloating } from './floating';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../main/common/limits';
 import type { NoteMarkdown } from './note-markdown';
 import { wireRovingFocus } from './roving-focus';
 import { TagInput } from './tag-input';

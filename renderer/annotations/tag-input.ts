@@ -2,7 +2,7 @@
  * Tags as chips: an "Add tag" input (Enter or a comma adds what was typed) and a remove button
  * per chip. Tags are compared without case, as the main side stores them.
  */
-import { LIMITS } from './limits';
+import { LIMITS } from '../../main/common/limits';
 import { h } from '../ui/dom';
 
 /** Splits typed text into tags: commas separate, whitespace collapses, empties are dropped. */

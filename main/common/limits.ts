@@ -1,0 +1,31 @@
+/**
+ * Constants and limits that both sides of Gloss need at run time: the main side validates
+ * against them, the renderer enforces them while the reader types. This folder (main/common/)
+ * imports neither Node, Electron, the DOM nor zod, so the sandboxed renderer can bundle it.
+ */
+
+/** Highlight colors, in the order the toolbar shows them. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+/** A highlight color. */
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** Reading themes; 'system' follows the operating system's light or dark choice. */
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+
+/** Limits shared by validation and the UI. */
+export const LIMITS = {
+  /** Largest document Gloss opens, in bytes. */
+  maxDocumentBytes: 20 * 1024 * 1024,
+  /** Largest note, in UTF-16 code units (about 100 KB of text). */
+  maxNoteLength: 100_000,
+  /** Largest highlighted quote, in UTF-16 code units (about 10 KB). */
+  maxQuoteLength: 10_000,
+  /** Quote context kept on each side of a highlight. */
+  maxContextLength: 256,
+  maxTags: 50,
+  maxTagLength: 100,
+  maxPathLength: 4096,
+  maxUrlLength: 8192,
+  maxColorMeaningLength: 40,
+} as const;
