@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'events'];
 const nodeImports = [{ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'renderer/ runs sandboxed: no Node modules.' }];
 const electronImport = { name: 'electron', message: 'Only main/electron/ may import electron.' };
+// The DOM's globals: main/ has DOM types (for main/common/, which is handed a Window) but no page.
+const domGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'getComputedStyle', 'requestAnimationFrame', 'getSelection', 'CSS', 'Node', 'NodeFilter', 'HTMLElement', 'Element', 'Text', 'Range', 'DOMParser', 'customElements', 'history', 'screen', 'alert', 'confirm', 'prompt'].map((name) => ({ name, message: 'main/ runs without a page: use the Window you are given.' }));
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.tmp/'] },
@@ -49,6 +51,10 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
+    files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [{ group: ['**/renderer/**'], message: 'main/ does not import the renderer.' }] }] },
   },
@@ -61,18 +67,28 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['main/common/**/*.ts'],
+  // main/common/ runs on both sides: nothing of Node, Electron or zod, and of the rest of main/
+  // only the contract's types. `up` is how a file there names main/ ('../' or '../../').
+  ...[
+    { files: ['main/common/*.ts'], up: '\\.\\./' },
+    { files: ['main/common/*/**/*.ts'], up: '\\.\\./\\.\\./' },
+  ].map(({ files, up }) => ({
+    files,
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [electronImport, { name: 'zod', message: 'main/common/ runs in the renderer too: no zod.' }],
-          patterns: [...nodeImports, { group: ['../*', '!../common'], message: 'main/common/ imports only itself.' }],
+          patterns: [
+            ...nodeImports,
+            { regex: `^${up}(?!api$)`, message: 'main/common/ imports only itself and, type-only, main/api.ts.' },
+            { regex: `^${up}api$`, allowTypeImports: true, message: 'main/common/ imports main/api.ts type-only (its runtime half is zod).' },
+          ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['renderer/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', disallowTypeAnnotations: true }] },

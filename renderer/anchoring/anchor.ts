@@ -3,14 +3,14 @@
  * the passages, this layer turns them into DOM ranges for the painter.
  */
 import type { AnchoringUpdate } from '../../main/api';
-import { anchorInText } from './anchor-in-text';
-import type { AnchorItem, AnchorOutcome } from './anchor-in-text';
-import type { HeadingOutline } from './heading-outline';
-import { outlineFromDom } from './headings-from-dom';
-import type { TextIndex } from './text-index';
+import { anchorInText } from '../../main/common/anchoring/anchor-in-text';
+import type { AnchorItem, AnchorOutcome } from '../../main/common/anchoring/anchor-in-text';
+import type { HeadingOutline } from '../../main/common/anchoring/heading-outline';
+import { outlineFromDom } from '../../main/common/anchoring/headings-from-dom';
+import type { TextIndex } from '../../main/common/anchoring/text-index';
 
-export { anchorInText, summarize } from './anchor-in-text';
-export type { AnchorItem, AnchorMethod, AnchorOutcome } from './anchor-in-text';
+export { anchorInText, summarize } from '../../main/common/anchoring/anchor-in-text';
+export type { AnchorItem, AnchorMethod, AnchorOutcome } from '../../main/common/anchoring/anchor-in-text';
 
 /** An outcome with the DOM range of the passage, when it was anchored. */
 export interface DomAnchorOutcome extends AnchorOutcome {

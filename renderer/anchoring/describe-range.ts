@@ -2,8 +2,8 @@
  * Turns a selection (a DOM Range) into the target Gloss stores: selectors, never the range.
  */
 import type { AnnotationTarget } from '../../main/api';
-import { describeText } from './describe-text';
-import type { TextIndex } from './text-index';
+import { describeText } from '../../main/common/anchoring/describe-text';
+import type { TextIndex } from '../../main/common/anchoring/text-index';
 
 /**
  * Describe `range` as an annotation target over `index`: a quote with up to 32 characters of

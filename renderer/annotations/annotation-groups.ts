@@ -2,7 +2,7 @@
  * What the sidebar lists: annotations filtered by color, tag and text, in reading order, grouped
  * by the section they are in; document notes first, orphans last. Pure functions over entries.
  */
-import type { HeadingOffset } from '../anchoring/heading-outline';
+import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
 import type { AnnotationEntry } from './annotation-state';
 import { colorMeaning, colorName, type ColorMeanings, type HighlightColor } from './colors';
 

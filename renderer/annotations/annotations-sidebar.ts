@@ -3,7 +3,7 @@
  * with meanings, tag), "Edit color meanings", and the list: one `<li>` per annotation in reading
  * order, grouped by section, document notes first and orphans last.
  */
-import type { HeadingOffset } from '../anchoring/heading-outline';
+import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
 import { h } from '../ui/dom';
 import { allTags, countsLabel, filtersActive, groupAnnotations, type AnnotationFilters } from './annotation-groups';
 import { renderAnnotationItem, type ItemActions } from './annotation-item';

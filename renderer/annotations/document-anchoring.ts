@@ -5,8 +5,8 @@
  */
 import type { AnchoringSummary, AnchoringUpdate, Annotation } from '../../main/api';
 import { anchorTargets } from '../anchoring/anchor';
-import type { HeadingOutline } from '../anchoring/heading-outline';
-import type { TextIndex } from '../anchoring/text-index';
+import type { HeadingOutline } from '../../main/common/anchoring/heading-outline';
+import type { TextIndex } from '../../main/common/anchoring/text-index';
 import type { AnnotationEntry } from './annotation-state';
 
 /** The entries to show, what to save, and the reader-facing summary of what changed. */

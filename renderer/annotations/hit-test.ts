@@ -2,7 +2,7 @@
  * Highlights are not elements, so a click cannot land on one: the point is mapped to a caret
  * position in the text, then to the highlights there, and checked against their painted boxes.
  */
-import type { TextIndex } from '../anchoring/text-index';
+import type { TextIndex } from '../../main/common/anchoring/text-index';
 import type { HighlightPainter, Paintable } from './highlight-painter';
 
 /** The text offset of the caret position nearest a point in the viewport, or null. */

@@ -3,7 +3,7 @@
  * link rules), with no images loaded and no ids left that could clash with the article's.
  */
 import type { GlossClient } from '../api';
-import { createMarkdownRenderer, type MarkdownRenderer } from '../article/render-markdown';
+import { createMarkdownRenderer, type MarkdownRenderer } from '../../main/common/article/render-markdown';
 
 /** Number of rendered notes kept, so re-drawing the sidebar does not re-parse every note. */
 const CACHE_SIZE = 2000;

@@ -3,9 +3,9 @@
  * from it once per render (text index, headings).
  */
 import type { AnnotationTarget } from '../../main/api';
-import { HeadingOutline, type HeadingOffset } from '../anchoring/heading-outline';
-import { headingsFromDom } from '../anchoring/headings-from-dom';
-import type { TextIndex } from '../anchoring/text-index';
+import { HeadingOutline, type HeadingOffset } from '../../main/common/anchoring/heading-outline';
+import { headingsFromDom } from '../../main/common/anchoring/headings-from-dom';
+import type { TextIndex } from '../../main/common/anchoring/text-index';
 import type { ArticleModel } from '../article/article-view';
 import type { AnchoredSpan } from './annotation-state';
 

@@ -1,10 +1,10 @@
 import type { OpenedDocument } from '../../main/api';
 import type { GlossClient } from '../api';
-import { TextIndex } from '../anchoring/text-index';
+import { TextIndex } from '../../main/common/anchoring/text-index';
 import { h } from '../ui/dom';
-import { detectFaq, type FaqEntry } from './faq';
-import { collectHeadings, type HeadingInfo } from './headings';
-import { createMarkdownRenderer } from './render-markdown';
+import { detectFaq, type FaqEntry } from '../../main/common/article/faq';
+import { collectHeadings, type HeadingInfo } from '../../main/common/article/headings';
+import { createMarkdownRenderer } from '../../main/common/article/render-markdown';
 
 /** What the navigation and annotation layers need from a rendered article. */
 export interface ArticleModel {

@@ -1,4 +1,4 @@
-import type { HeadingInfo } from '../article/headings';
+import type { HeadingInfo } from '../../main/common/article/headings';
 import { h } from '../ui/dom';
 import { scrollToAndFocus } from './scroll-to';
 

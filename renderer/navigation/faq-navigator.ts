@@ -1,4 +1,4 @@
-import type { FaqEntry } from '../article/faq';
+import type { FaqEntry } from '../../main/common/article/faq';
 import { h } from '../ui/dom';
 import { scrollToAndFocus } from './scroll-to';
 

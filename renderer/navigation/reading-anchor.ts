@@ -1,4 +1,4 @@
-import type { TextIndex } from '../anchoring/text-index';
+import type { TextIndex } from '../../main/common/anchoring/text-index';
 
 /** How far below the top edge of the view the reading line sits, in CSS pixels. */
 const READING_LINE = 12;

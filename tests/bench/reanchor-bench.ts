@@ -9,12 +9,12 @@
 import { pathToFileURL } from 'node:url';
 import search from 'approx-string-match';
 import type { AnnotationTarget } from '../../main/api';
-import { anchorInText } from '../../renderer/anchoring/anchor-in-text';
-import type { AnchorItem, AnchorOutcome } from '../../renderer/anchoring/anchor-in-text';
-import { describeText } from '../../renderer/anchoring/describe-text';
-import { HeadingOutline } from '../../renderer/anchoring/heading-outline';
-import type { HeadingOffset } from '../../renderer/anchoring/heading-outline';
-import { MAX_WHOLE_TEXT_ERRORS, maxErrorsFor } from '../../renderer/anchoring/match-quote';
+import { anchorInText } from '../../main/common/anchoring/anchor-in-text';
+import type { AnchorItem, AnchorOutcome } from '../../main/common/anchoring/anchor-in-text';
+import { describeText } from '../../main/common/anchoring/describe-text';
+import { HeadingOutline } from '../../main/common/anchoring/heading-outline';
+import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
+import { MAX_WHOLE_TEXT_ERRORS, maxErrorsFor } from '../../main/common/anchoring/match-quote';
 import { createRandom, paragraph, paragraphs, word } from '../fixtures/anchoring/prose';
 
 const ARTICLE_LENGTH = 1_000_000;

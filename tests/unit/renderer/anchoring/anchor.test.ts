@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { anchoringUpdates, anchorTargets, summarize } from '../../../../renderer/anchoring/anchor';
 import type { AnchorOutcome } from '../../../../renderer/anchoring/anchor';
 import { describeRange } from '../../../../renderer/anchoring/describe-range';
-import { headingPathResolver } from '../../../../renderer/anchoring/headings-from-dom';
-import { TextIndex } from '../../../../renderer/anchoring/text-index';
+import { headingPathResolver } from '../../../../main/common/anchoring/headings-from-dom';
+import { TextIndex } from '../../../../main/common/anchoring/text-index';
 import { createRandom, paragraph } from '../../../fixtures/anchoring/prose';
 import { articleFrom } from './dom';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeRange } from '../../../../renderer/anchoring/describe-range';
-import { CONTEXT_LENGTH, describeText } from '../../../../renderer/anchoring/describe-text';
-import { headingPathResolver } from '../../../../renderer/anchoring/headings-from-dom';
+import { CONTEXT_LENGTH, describeText } from '../../../../main/common/anchoring/describe-text';
+import { headingPathResolver } from '../../../../main/common/anchoring/headings-from-dom';
 import { articleFrom, offsetOf } from './dom';
 
 const LONG =

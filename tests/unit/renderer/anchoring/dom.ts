@@ -2,7 +2,7 @@
  * Test helpers: an article rendered by jsdom, indexed the way the renderer indexes it.
  */
 import { JSDOM } from 'jsdom';
-import { TextIndex } from '../../../../renderer/anchoring/text-index';
+import { TextIndex } from '../../../../main/common/anchoring/text-index';
 
 /** An `<article>` holding `html`, its document and its TextIndex. */
 export interface TestArticle {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../../main/api';
-import { headingsFromDom } from '../../../../renderer/anchoring/headings-from-dom';
+import { headingsFromDom } from '../../../../main/common/anchoring/headings-from-dom';
 import {
   allTags,
   countsLabel,

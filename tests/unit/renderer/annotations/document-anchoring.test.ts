@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Annotation } from '../../../../main/api';
-import { outlineFromDom } from '../../../../renderer/anchoring/headings-from-dom';
+import { outlineFromDom } from '../../../../main/common/anchoring/headings-from-dom';
 import { anchorAnnotations, describeSummary } from '../../../../renderer/annotations/document-anchoring';
 import { articleFrom } from '../anchoring/dom';
 import { annotation, targetOf } from './fixtures';

@@ -3,7 +3,7 @@
  * annotation views reach for directly (`window.setTimeout`, `document.createElement` in `h()`).
  * Each test file runs in its own process, so the globals do not leak into other files.
  */
-import { createWindow } from '../article/jsdom-window';
+import { createWindow } from '../../main/common/article/jsdom-window';
 
 /**
  * Installs a fresh jsdom window as `window` and `document`; returns it, typed as the global

@@ -4,8 +4,8 @@
  */
 import type { Annotation, AnnotationTarget } from '../../../../main/api';
 import { describeRange } from '../../../../renderer/anchoring/describe-range';
-import { headingPathResolver } from '../../../../renderer/anchoring/headings-from-dom';
-import type { TextIndex } from '../../../../renderer/anchoring/text-index';
+import { headingPathResolver } from '../../../../main/common/anchoring/headings-from-dom';
+import type { TextIndex } from '../../../../main/common/anchoring/text-index';
 import type { AnnotationEntry } from '../../../../renderer/annotations/annotation-state';
 import { offsetOf } from '../anchoring/dom';
 

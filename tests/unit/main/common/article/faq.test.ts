@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectFaq, FAQ_QUESTION_ATTRIBUTE, type FaqEntry } from '../../../../renderer/article/faq';
-import { collectHeadings } from '../../../../renderer/article/headings';
-import { createMarkdownRenderer } from '../../../../renderer/article/render-markdown';
+import { detectFaq, FAQ_QUESTION_ATTRIBUTE, type FaqEntry } from '../../../../../main/common/article/faq';
+import { collectHeadings } from '../../../../../main/common/article/headings';
+import { createMarkdownRenderer } from '../../../../../main/common/article/render-markdown';
 import { bodyWith, createWindow } from './jsdom-window';
 
 const renderer = createMarkdownRenderer(createWindow());

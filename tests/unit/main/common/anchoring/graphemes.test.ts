@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { graphemeBoundaryAfter, graphemeBoundaryBefore, isGraphemeBoundary } from '../../../../renderer/anchoring/graphemes';
+import { graphemeBoundaryAfter, graphemeBoundaryBefore, isGraphemeBoundary } from '../../../../../main/common/anchoring/graphemes';
 
 /** Every offset of `text` that is a boundary. */
 function boundaries(text: string): number[] {

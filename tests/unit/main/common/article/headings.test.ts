@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collectHeadings, ensureHeadingIds } from '../../../../renderer/article/headings';
+import { collectHeadings, ensureHeadingIds } from '../../../../../main/common/article/headings';
 import { bodyWith } from './jsdom-window';
 
 describe('collectHeadings', () => {

@@ -2,7 +2,7 @@
  * Quote and position selectors for a span of the rendered text: the string-only half of
  * describing a selection, shared by new highlights and by re-anchoring.
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../../main/api';
+import type { TextPositionSelector, TextQuoteSelector } from '../../api';
 import { graphemeBoundaryAfter, graphemeBoundaryBefore, isGraphemeBoundary } from './graphemes';
 
 /** Number of characters around the quote to capture as context, on each side. */

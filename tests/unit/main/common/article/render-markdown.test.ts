@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { createMarkdownRenderer, slugify, type RenderOptions } from '../../../../renderer/article/render-markdown';
+import { createMarkdownRenderer, slugify, type RenderOptions } from '../../../../../main/common/article/render-markdown';
 import { bodyWith, createWindow } from './jsdom-window';
 
-const XSS_CORPUS = readFileSync(new URL('../../../fixtures/markdown/xss.md', import.meta.url), 'utf8');
+const XSS_CORPUS = readFileSync(new URL('../../../../fixtures/markdown/xss.md', import.meta.url), 'utf8');
 
 const renderer = createMarkdownRenderer(createWindow());
 const resolved: string[] = [];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HeadingOutline, normalizeTitle } from '../../../../renderer/anchoring/heading-outline';
-import { headingsFromDom } from '../../../../renderer/anchoring/headings-from-dom';
-import { articleFrom } from './dom';
+import { HeadingOutline, normalizeTitle } from '../../../../../main/common/anchoring/heading-outline';
+import { headingsFromDom } from '../../../../../main/common/anchoring/headings-from-dom';
+import { articleFrom } from '../../../renderer/anchoring/dom';
 
 const HEADINGS = [
   { start: 10, level: 1, title: 'Book' },

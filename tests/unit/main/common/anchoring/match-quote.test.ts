@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeText } from '../../../../renderer/anchoring/describe-text';
-import { matchQuote, maxErrorsFor, MIN_QUOTE_SIMILARITY } from '../../../../renderer/anchoring/match-quote';
-import { createRandom, paragraphs } from '../../../fixtures/anchoring/prose';
+import { describeText } from '../../../../../main/common/anchoring/describe-text';
+import { matchQuote, maxErrorsFor, MIN_QUOTE_SIMILARITY } from '../../../../../main/common/anchoring/match-quote';
+import { createRandom, paragraphs } from '../../../../fixtures/anchoring/prose';
 
 /** The quote selector of `text[start, end)`. */
 function quoteAt(text: string, start: number, end: number): { exact: string; prefix: string; suffix: string } {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import search from 'approx-string-match';
-import { seededSearch } from '../../../../renderer/anchoring/seed-search';
-import { createRandom, paragraphs } from '../../../fixtures/anchoring/prose';
+import { seededSearch } from '../../../../../main/common/anchoring/seed-search';
+import { createRandom, paragraphs } from '../../../../fixtures/anchoring/prose';
 
 const TEXT = paragraphs(createRandom(3), 200_000).join('\n');
 const WHOLE = { start: 0, end: TEXT.length };

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AnnotationTarget } from '../../../../main/api';
-import { anchorInText, summarize } from '../../../../renderer/anchoring/anchor-in-text';
-import type { AnchorItem } from '../../../../renderer/anchoring/anchor-in-text';
-import { describeText } from '../../../../renderer/anchoring/describe-text';
-import { HeadingOutline } from '../../../../renderer/anchoring/heading-outline';
-import { createRandom, paragraphs } from '../../../fixtures/anchoring/prose';
-import { offsetOf } from './dom';
+import type { AnnotationTarget } from '../../../../../main/api';
+import { anchorInText, summarize } from '../../../../../main/common/anchoring/anchor-in-text';
+import type { AnchorItem } from '../../../../../main/common/anchoring/anchor-in-text';
+import { describeText } from '../../../../../main/common/anchoring/describe-text';
+import { HeadingOutline } from '../../../../../main/common/anchoring/heading-outline';
+import { createRandom, paragraphs } from '../../../../fixtures/anchoring/prose';
+import { offsetOf } from '../../../renderer/anchoring/dom';
 
 /** The target of the first copy of `quote` in `text` (or of `text[start, end)`). */
 function targetOf(text: string, quote: string | [number, number], contentHash: string, headingPath: string[] = []): AnnotationTarget {

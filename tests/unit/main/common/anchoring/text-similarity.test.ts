@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { similarity } from '../../../../renderer/anchoring/text-similarity';
+import { similarity } from '../../../../../main/common/anchoring/text-similarity';
 
 describe('similarity', () => {
   it('is 1 for a pattern present unchanged and falls with each edit', () => {

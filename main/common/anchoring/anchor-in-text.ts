@@ -7,7 +7,7 @@
  * inserted above a passage moves everything below it by the same amount), then a quote search
  * that starts around that shifted position and within the passage's section.
  */
-import type { AnchoringSummary, AnnotationTarget } from '../../main/api';
+import type { AnchoringSummary, AnnotationTarget } from '../../api';
 import { describeText } from './describe-text';
 import type { HeadingOutline } from './heading-outline';
 import { matchQuote, SELF_EVIDENT_QUOTE_LENGTH, windowAround } from './match-quote';

@@ -11,13 +11,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { AnnotationTarget } from '../../../../main/api';
-import { anchorTargets } from '../../../../renderer/anchoring/anchor';
-import { describeRange } from '../../../../renderer/anchoring/describe-range';
-import { headingPathResolver } from '../../../../renderer/anchoring/headings-from-dom';
-import { articleFrom, offsetOf } from './dom';
+import type { AnnotationTarget } from '../../../../../main/api';
+import { anchorTargets } from '../../../../../renderer/anchoring/anchor';
+import { describeRange } from '../../../../../renderer/anchoring/describe-range';
+import { headingPathResolver } from '../../../../../main/common/anchoring/headings-from-dom';
+import { articleFrom, offsetOf } from '../../../renderer/anchoring/dom';
 
-const FIXTURES = new URL('../../../fixtures/anchoring/', import.meta.url);
+const FIXTURES = new URL('../../../../fixtures/anchoring/', import.meta.url);
 const UPDATE = process.env.UPDATE_ANCHORING_BASELINES === '1';
 
 type Selection = { text: string; occurrence?: number } | { from: string; to: string };

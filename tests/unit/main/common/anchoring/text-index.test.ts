@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
-import { TextIndex } from '../../../../renderer/anchoring/text-index';
-import { articleFrom } from './dom';
+import { TextIndex } from '../../../../../main/common/anchoring/text-index';
+import { articleFrom } from '../../../renderer/anchoring/dom';
 
 const HTML = '<h2>Title</h2>\n<p>One <em>two</em> three</p><ul><li>alpha</li><li>beta</li></ul><table><tr><td>c1</td><td>c2</td></tr></table>';
 
