@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
@@ -13,7 +13,9 @@ export function useRealService(prefix: string): { service: () => GlossService; d
   let dataDir = '';
   let service: GlossService | null = null;
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), prefix));
+    // Resolved as the service resolves document paths (macOS's tmpdir is a symlink), so paths of
+    // files written here compare equal to the ones the service hands back.
+    dataDir = await realpath(await mkdtemp(join(tmpdir(), prefix)));
     service = await createGlossService({ dataDir, assetsDir: resolve('assets') });
   });
   after(async () => {
