@@ -4,14 +4,19 @@
  * (as electron/fiddle's ipc.ts and VS Code's validatedIpcMain do), then goes through dispatch(),
  * which checks the payload against requestSchemas and turns every failure into an ApiResult.
  */
-import { ipcMain } from 'electron';
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { API_METHODS } from '../api';
 import type { ApiMethod, ApiResult, GlossApi } from '../api';
 import { dispatch } from '../dispatch';
 import { toErrorInfo } from '../errors';
 import { apiChannel } from './channels';
 import { isAppUrl } from './urls';
+
+/**
+ * The part of Electron's `ipcMain` the handlers are registered on. main.ts passes the real one;
+ * tests pass a fake, so this module imports Electron for its types only.
+ */
+export type IpcHandlerRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>;
 
 /** What the IPC layer needs from the rest of the shell. */
 export interface IpcOptions {
@@ -32,9 +37,10 @@ const REFUSED: ApiResult<never> = {
  * since navigated away) of one of our windows, and that frame shows the app itself.
  */
 export function isTrustedSender(event: IpcMainInvokeEvent, isOwnWebContents: (contents: WebContents) => boolean): boolean {
-  const frame = event.senderFrame;
-  if (frame === null) return false;
   try {
+    // Null once the sending frame has navigated away or been destroyed.
+    const frame = event.senderFrame;
+    if (frame === null) return false;
     if (frame.detached || frame.parent !== null) return false;
     if (event.sender.isDestroyed() || !isOwnWebContents(event.sender)) return false;
     if (event.sender.mainFrame.frameToken !== frame.frameToken) return false;
@@ -45,10 +51,10 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isOwnWebContents: (co
   }
 }
 
-/** Registers one handler per API method; returns a function that removes them all. */
-export function registerIpcHandlers(options: IpcOptions): () => void {
+/** Registers one handler per API method on `ipc`; returns a function that removes them all. */
+export function registerIpcHandlers(ipc: IpcHandlerRegistry, options: IpcOptions): () => void {
   for (const method of API_METHODS) {
-    ipcMain.handle(apiChannel(method), async (event, payload: unknown): Promise<ApiResult<unknown>> => {
+    ipc.handle(apiChannel(method), async (event, payload: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrustedSender(event, options.isOwnWebContents)) return REFUSED;
       let result: ApiResult<unknown>;
       try {
@@ -68,6 +74,6 @@ export function registerIpcHandlers(options: IpcOptions): () => void {
     });
   }
   return () => {
-    for (const method of API_METHODS) ipcMain.removeHandler(apiChannel(method));
+    for (const method of API_METHODS) ipc.removeHandler(apiChannel(method));
   };
 }

@@ -4,7 +4,7 @@
  * window, routes documents opened from outside to the renderer, and closes the service on quit.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, shell } from 'electron';
 import type { WebContents } from 'electron';
 import type { ApiMethod, ShellCommand, Theme } from '../api';
 import { invocationDir, resolveDataDir } from '../data-dir';
@@ -210,7 +210,7 @@ function runApp(): void {
     lockDownSession();
     handleAppProtocol(rendererDir());
     handleAssetProtocol(svc);
-    registerIpcHandlers({ api: svc, isOwnWebContents, onSuccess: afterApiCall });
+    registerIpcHandlers(ipcMain, { api: svc, isOwnWebContents, onSuccess: afterApiCall });
     await refreshMenu();
     ensureWindow();
   });

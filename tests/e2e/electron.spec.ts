@@ -1,65 +1,205 @@
 /**
  * The desktop app end to end: the real Electron shell (dist/main/electron.cjs) with its preload,
- * custom protocol and IPC, driven the way a person uses it.
+ * custom protocol, IPC, native menu and single-instance lock, driven the way a person uses it.
+ * Native UI that Playwright cannot reach is driven from the main process: the Open dialog is
+ * replaced there (Playwright's documented recipe), menu items are clicked through
+ * Menu.getApplicationMenu() by their labels.
  *
  * Skipped when the Electron binary is not installed (npm installs here run with
- * ELECTRON_SKIP_BINARY_DOWNLOAD=1); the browser-mode specs cover the renderer either way.
+ * ELECTRON_SKIP_BINARY_DOWNLOAD=1), except where GLOSS_REQUIRE_ELECTRON=1 (CI), where a missing
+ * binary fails them. The browser-mode specs cover the renderer either way.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test as base } from '@playwright/test';
-import type { ElectronApplication, Page } from '@playwright/test';
+import type { ElectronApplication, Locator, Page } from '@playwright/test';
+import type { MenuItem, OpenDialogOptions } from 'electron';
 import { API_METHODS } from '../../main/api';
 import type { GlossPreloadBridge } from '../../main/electron/preload-bridge';
-import { ELECTRON_SKIP_REASON, electronExecutable } from './electron-binary';
+import { ELECTRON_MISSING_ERROR, ELECTRON_SKIP_REASON, electronExecutable, electronRequired } from './electron-binary';
 
 const SAMPLE_TITLE = 'Kim Jong Un welcomes Putin in North Korea';
 const MAIN_SCRIPT = path.resolve('dist/main/electron.cjs');
 
 const electronPath = electronExecutable();
+// Chromium refuses to start as root with its OS sandbox on (CI containers); the renderer
+// sandbox Gloss asks for is a separate setting and stays on.
+const SANDBOX_ARGS = process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 
-/** A running desktop app on a fresh data folder, and its window. */
-interface Desktop {
-  app: ElectronApplication;
-  page: Page;
-  dataDir: string;
+/** The desktop app on a data folder of its own, which a test may restart on the same folder. */
+class Desktop {
+  app!: ElectronApplication;
+  page!: Page;
+  readonly output: string[] = [];
+
+  constructor(readonly dataDir: string) {}
+
+  /** A launch's command line after the executable: Chromium's switches, the main script, Gloss's arguments. */
+  args(extra: readonly string[] = []): string[] {
+    return [...SANDBOX_ARGS, MAIN_SCRIPT, '--data-dir', this.dataDir, ...extra];
+  }
+
+  async start(): Promise<void> {
+    if (electronPath === null) throw new Error(ELECTRON_MISSING_ERROR);
+    this.app = await _electron.launch({ executablePath: electronPath, args: this.args(), timeout: 30_000 });
+    this.app.process().stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+    this.app.process().stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+    this.page = await this.app.firstWindow();
+    await expect(this.page.locator('html')).toHaveAttribute('data-ready', 'true');
+  }
+
+  /** Quits (which flushes the store and releases the folder) and launches again. */
+  async restart(): Promise<void> {
+    await this.app.close();
+    await this.start();
+  }
 }
 
 const test = base.extend<{ desktop: Desktop }>({
   // Playwright reads a fixture's dependencies from this destructuring pattern; it needs none.
   desktop: async ({}, use, testInfo) => {
     expect(existsSync(MAIN_SCRIPT), `${MAIN_SCRIPT} is missing: run \`npm run build\` first`).toBe(true);
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'gloss-electron-'));
-    // Chromium refuses to start as root with its OS sandbox on (CI containers); the renderer
-    // sandbox Gloss asks for is a separate setting and stays on.
-    const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
-    const app = await _electron.launch({
-      executablePath: electronPath ?? undefined,
-      args: [...(asRoot ? ['--no-sandbox'] : []), MAIN_SCRIPT, '--data-dir', dataDir],
-      timeout: 30_000,
-    });
-    const output: string[] = [];
-    app.process().stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    app.process().stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const desktop = new Desktop(await mkdtemp(path.join(tmpdir(), 'gloss-electron-')));
     try {
-      const page = await app.firstWindow();
-      await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-      await use({ app, page, dataDir });
+      await desktop.start();
+      await use(desktop);
     } finally {
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('electron output', { body: output.join('') });
-      await app.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('electron output', { body: desktop.output.join('') });
+      await desktop.app?.close();
+      await rm(desktop.dataDir, { recursive: true, force: true });
     }
   },
 });
 
-test.skip(electronPath === null, ELECTRON_SKIP_REASON);
+test.skip(electronPath === null && !electronRequired(), ELECTRON_SKIP_REASON);
+
+/**
+ * Clicks an item of the application menu, found by its labels (`'File', 'Open…'`), from the main
+ * process. Retries until the item exists and is enabled, since the menu is rebuilt after calls
+ * that change it (Open Recent, the checked theme).
+ */
+async function clickMenu(app: ElectronApplication, ...labels: string[]): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        app.evaluate(({ Menu }, path) => {
+          let items: MenuItem[] = Menu.getApplicationMenu()?.items ?? [];
+          let found: MenuItem | undefined;
+          for (const label of path) {
+            found = items.find((item) => item.label === label);
+            if (found === undefined) return false;
+            items = found.submenu?.items ?? [];
+          }
+          if (found === undefined || !found.enabled) return false;
+          found.click();
+          return true;
+        }, labels),
+      { message: `menu item ${labels.join(' › ')}` },
+    )
+    .toBe(true);
+}
+
+/** The labels of a submenu, e.g. File › Open Recent. */
+function menuLabels(app: ElectronApplication, ...labels: string[]): Promise<string[]> {
+  return app.evaluate(({ Menu }, path) => {
+    let items: MenuItem[] = Menu.getApplicationMenu()?.items ?? [];
+    for (const label of path) items = items.find((item) => item.label === label)?.submenu?.items ?? [];
+    return items.map((item) => item.label);
+  }, labels);
+}
+
+/** The checked item of a radio submenu, e.g. View › Theme. */
+function checkedMenuItem(app: ElectronApplication, ...labels: string[]): Promise<string | null> {
+  return app.evaluate(({ Menu }, path) => {
+    let items: MenuItem[] = Menu.getApplicationMenu()?.items ?? [];
+    for (const label of path) items = items.find((item) => item.label === label)?.submenu?.items ?? [];
+    return items.find((item) => item.checked)?.label ?? null;
+  }, labels);
+}
+
+/** Makes the main process's Open dialog answer `filePath`, and records the options it was asked with. */
+async function stubOpenDialog(app: ElectronApplication, filePath: string): Promise<void> {
+  await app.evaluate(({ dialog }, chosen) => {
+    const asked: OpenDialogOptions[] = [];
+    (globalThis as { openDialogsAsked?: OpenDialogOptions[] }).openDialogsAsked = asked;
+    // showOpenDialog(options) or showOpenDialog(window, options): the options come last.
+    dialog.showOpenDialog = (async (...args: unknown[]) => {
+      asked.push(args[args.length - 1] as OpenDialogOptions);
+      return { canceled: false, filePaths: [chosen] };
+    }) as typeof dialog.showOpenDialog;
+  }, filePath);
+}
+
+function openDialogsAsked(app: ElectronApplication): Promise<OpenDialogOptions[]> {
+  return app.evaluate(() => (globalThis as { openDialogsAsked?: OpenDialogOptions[] }).openDialogsAsked ?? []);
+}
+
+/** A Markdown file in a folder of the test's own; returns its path. */
+async function writeDocument(folder: string, name: string, markdown: string): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, name);
+  await writeFile(file, markdown);
+  return file;
+}
+
+function documentHeading(page: Page, title: string): Locator {
+  return page.getByRole('article').getByRole('heading', { level: 1, name: title });
+}
+
+function sidebar(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Annotations' });
+}
+
+/**
+ * Drags across the first sentence of `paragraph`, from just inside its first character to just
+ * inside its last, as a reader would; returns the sentence.
+ */
+async function dragAcrossFirstSentence(page: Page, paragraph: Locator): Promise<string> {
+  await paragraph.scrollIntoViewIfNeeded();
+  const sentence = await paragraph.evaluate((element) => {
+    const text = element.textContent ?? '';
+    const stop = /[.!?](?=\s|$)/.exec(text);
+    const length = stop ? stop.index + 1 : text.length;
+    // The on-screen boxes of the sentence's first and last characters.
+    const rects: DOMRect[] = [];
+    for (const offset of [0, length - 1]) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const size = (node as Text).length;
+        if (offset < seen + size) {
+          const range = document.createRange();
+          range.setStart(node, offset - seen);
+          range.setEnd(node, offset - seen + 1);
+          rects.push(range.getBoundingClientRect());
+          break;
+        }
+        seen += size;
+      }
+    }
+    const [first, last] = rects;
+    if (!first || !last) throw new Error('the sentence is not in the paragraph');
+    return {
+      text: text.slice(0, length),
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  });
+  expect(sentence.text.length).toBeGreaterThan(20);
+  await page.mouse.move(sentence.from.x, sentence.from.y);
+  await page.mouse.down();
+  await page.mouse.move(sentence.to.x, sentence.to.y, { steps: 8 });
+  await page.mouse.up();
+  expect((await page.evaluate(() => document.getSelection()?.toString() ?? '')).trim()).toBe(sentence.text.trim());
+  return sentence.text;
+}
 
 test('the window serves the sample article from gloss://app/ with a locked-down renderer', async ({ desktop }) => {
   const { app, page } = desktop;
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
+  await expect(documentHeading(page, SAMPLE_TITLE)).toBeVisible();
   await expect(page).toHaveTitle(new RegExp(SAMPLE_TITLE));
   expect(page.url()).toMatch(/^gloss:\/\/app\//);
 
@@ -103,71 +243,145 @@ test('the window serves the sample article from gloss://app/ with a locked-down 
   expect(answers.refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
 
   // No new windows, and no navigation away from the app. (A web URL would be handed to the
-  // system browser, so the attempt uses a scheme that is neither the app nor the web.)
+  // system browser, so the attempt uses a scheme that is neither the app nor the web.) A listener
+  // added after the shell's guard sees the guard's decision.
   const refusedWindow = await page.evaluate(() => window.open('gloss://app/index.html') === null);
   expect(refusedWindow).toBe(true);
+  await app.evaluate(({ BrowserWindow }) => {
+    const decisions: { url: string; refused: boolean }[] = [];
+    (globalThis as { navigationDecisions?: typeof decisions }).navigationDecisions = decisions;
+    BrowserWindow.getAllWindows()[0]?.webContents.on('will-navigate', (event) => decisions.push({ url: event.url, refused: event.defaultPrevented }));
+  });
   await page.evaluate(() => {
     window.location.href = 'gloss-asset://0000000000000000/elsewhere.png';
   });
-  await page.waitForTimeout(300);
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as { navigationDecisions?: unknown[] }).navigationDecisions))
+    .toEqual([{ url: 'gloss-asset://0000000000000000/elsewhere.png', refused: true }]);
   expect(page.url()).toMatch(/^gloss:\/\/app\//);
+  await expect(documentHeading(page, SAMPLE_TITLE)).toBeVisible();
   expect(app.windows()).toHaveLength(1);
 });
 
-test('a highlight made through the preload is still listed after a reload', async ({ desktop }) => {
-  const { page } = desktop;
-  const article = page.getByRole('article');
-  const paragraph = article.getByRole('paragraph').nth(1);
-  await paragraph.scrollIntoViewIfNeeded();
+test('File › Open… opens the file chosen in the Open dialog; Close Document and Open Recent work from the menu', async ({ desktop }, testInfo) => {
+  const { app, page } = desktop;
+  const file = await writeDocument(testInfo.outputPath('documents'), 'field-notes.md', '# Field notes\n\nThe heron stood still in the shallows for an hour.\n');
+  await stubOpenDialog(app, file);
 
-  // Drag across the paragraph's first sentence, from just inside its first character to just
-  // inside its last, as a reader would.
-  const sentence = await paragraph.evaluate((element) => {
-    const text = element.textContent ?? '';
-    const stop = /[.!?](?=\s|$)/.exec(text);
-    const length = stop ? stop.index + 1 : text.length;
-    // The on-screen boxes of the sentence's first and last characters.
-    const rects: DOMRect[] = [];
-    for (const offset of [0, length - 1]) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const size = (node as Text).length;
-        if (offset < seen + size) {
-          const range = document.createRange();
-          range.setStart(node, offset - seen);
-          range.setEnd(node, offset - seen + 1);
-          rects.push(range.getBoundingClientRect());
-          break;
-        }
-        seen += size;
-      }
-    }
-    const [first, last] = rects;
-    if (!first || !last) throw new Error('the sentence is not in the paragraph');
-    return {
-      text: text.slice(0, length),
-      from: { x: first.left + 1, y: first.top + first.height / 2 },
-      to: { x: last.right - 1, y: last.top + last.height / 2 },
-    };
-  });
-  expect(sentence.text.length).toBeGreaterThan(20);
-  await page.mouse.move(sentence.from.x, sentence.from.y);
-  await page.mouse.down();
-  await page.mouse.move(sentence.to.x, sentence.to.y, { steps: 8 });
-  await page.mouse.up();
-  expect((await page.evaluate(() => document.getSelection()?.toString() ?? '')).trim()).toBe(sentence.text.trim());
+  await clickMenu(app, 'File', 'Open…');
+  await expect(documentHeading(page, 'Field notes')).toBeVisible();
+  await expect(page).toHaveTitle(/Field notes/);
+  const asked = await openDialogsAsked(app);
+  expect(asked).toHaveLength(1);
+  expect(asked[0]?.properties).toEqual(['openFile']);
+  expect(asked[0]?.filters?.[0]?.extensions).toEqual(expect.arrayContaining(['md', 'markdown', 'txt']));
 
-  const toolbar = page.getByRole('toolbar', { name: 'Annotate' });
-  await expect(toolbar).toBeVisible();
-  await toolbar.getByRole('button', { name: 'Yellow', exact: true }).click();
+  await clickMenu(app, 'File', 'Close Document');
+  await expect(page.getByRole('heading', { name: 'No document open' })).toBeVisible();
+  await expect(documentHeading(page, 'Field notes')).toHaveCount(0);
 
-  const sidebar = page.getByRole('complementary', { name: 'Annotations' });
-  await expect(sidebar.getByRole('listitem')).toHaveCount(1);
+  await expect.poll(() => menuLabels(app, 'File', 'Open Recent')).toContain('Field notes');
+  await clickMenu(app, 'File', 'Open Recent', 'Field notes');
+  await expect(documentHeading(page, 'Field notes')).toBeVisible();
+  // Opening it from the menu did not ask the dialog again.
+  expect(await openDialogsAsked(app)).toHaveLength(1);
+});
 
+test('the View and Help menus toggle the sidebar, set the theme and text size, and show the shortcuts', async ({ desktop }) => {
+  const { app, page } = desktop;
+  const toggle = page.getByRole('button', { name: 'Annotations' });
+  await expect(sidebar(page)).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+  await clickMenu(app, 'View', 'Toggle Sidebar');
+  await expect(sidebar(page)).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await clickMenu(app, 'View', 'Toggle Sidebar');
+  await expect(sidebar(page)).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+  await clickMenu(app, 'View', 'Theme', 'Dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The menu is rebuilt from the saved settings, so its radio follows.
+  await expect.poll(() => checkedMenuItem(app, 'View', 'Theme')).toBe('Dark');
+  await clickMenu(app, 'View', 'Theme', 'Sepia');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+  await expect.poll(() => checkedMenuItem(app, 'View', 'Theme')).toBe('Sepia');
+
+  await page.getByRole('button', { name: 'Appearance' }).click();
+  const textSize = page.getByRole('slider', { name: 'Text size' });
+  const before = Number(await textSize.inputValue());
+  await clickMenu(app, 'View', 'Larger Text');
+  await expect(textSize).toHaveValue(String(before + 1));
+  await clickMenu(app, 'View', 'Smaller Text');
+  await expect(textSize).toHaveValue(String(before));
+  await clickMenu(app, 'View', 'Smaller Text');
+  await expect(textSize).toHaveValue(String(before - 1));
+  await expect(page.getByRole('radio', { name: 'Sepia' })).toBeChecked();
+
+  // Settings made from the menu are stored: a reload keeps them.
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
-  await expect(sidebar.getByRole('listitem')).toHaveCount(1);
-  await expect(sidebar).toContainText(sentence.text.slice(0, 30));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+
+  await clickMenu(app, 'Help', 'Keyboard Shortcuts');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(shortcuts).toBeVisible();
+  await expect(shortcuts).toContainText('Show or hide the Annotations sidebar');
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toBeHidden();
+});
+
+test('a highlight and its note, made through the preload, are found again after a reload and a restart', async ({ desktop }) => {
+  const article = desktop.page.getByRole('article');
+  const sentence = await dragAcrossFirstSentence(desktop.page, article.getByRole('paragraph').nth(1));
+
+  const toolbar = desktop.page.getByRole('toolbar', { name: 'Annotate' });
+  await expect(toolbar).toBeVisible();
+  await toolbar.getByRole('button', { name: 'Yellow', exact: true }).click();
+  const entry = () => sidebar(desktop.page).getByRole('listitem').filter({ hasText: sentence.slice(0, 30) });
+  await expect(entry()).toHaveCount(1);
+
+  // Opening the entry opens its note editor; the note saves itself.
+  await entry().getByRole('button', { name: new RegExp(sentence.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  const editor = desktop.page.getByRole('dialog').filter({ has: desktop.page.getByRole('textbox', { name: 'Note' }) });
+  await editor.getByRole('textbox', { name: 'Note' }).fill('Ask about the timeline.');
+  await expect(editor.getByRole('status')).toHaveText('Saved');
+  await desktop.page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+  await expect(entry()).toContainText('Ask about the timeline.');
+
+  await desktop.page.reload();
+  await expect(desktop.page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect(entry()).toHaveCount(1);
+  await expect(entry()).toContainText('Ask about the timeline.');
+
+  // A restart reads them back from the data folder.
+  await desktop.restart();
+  await expect(documentHeading(desktop.page, SAMPLE_TITLE)).toBeVisible();
+  await expect(entry()).toHaveCount(1);
+  await expect(entry()).toContainText('Ask about the timeline.');
+  await expect(entry()).toContainText('Yellow');
+});
+
+test('a second launch with a file hands it to the running window and quits', async ({ desktop }, testInfo) => {
+  const { app, page } = desktop;
+  const folder = testInfo.outputPath('elsewhere');
+  await writeDocument(folder, 'handed-over.md', '# Handed over\n\nOpened by a second launch from another folder.\n');
+  if (electronPath === null) throw new Error(ELECTRON_MISSING_ERROR);
+
+  // Launched from the document's folder with a relative path, as from a terminal there: the second
+  // process resolves it before handing it over.
+  const second = spawn(electronPath, desktop.args(['handed-over.md']), { cwd: folder, env: { ...process.env, INIT_CWD: folder }, stdio: 'pipe' });
+  // Attached with the first one's output if the test fails.
+  for (const stream of [second.stdout, second.stderr]) stream.on('data', (chunk: Buffer) => desktop.output.push(`[second launch] ${chunk.toString()}`));
+  try {
+    await expect(documentHeading(page, 'Handed over')).toBeVisible({ timeout: 20_000 });
+    await expect(page).toHaveTitle(/Handed over/);
+    // The second process gave way instead of opening a window of its own.
+    await expect.poll(() => second.exitCode !== null || second.signalCode !== null, { message: 'the second launch quits' }).toBe(true);
+  } finally {
+    if (second.exitCode === null && second.signalCode === null) second.kill();
+  }
+  expect(app.windows()).toHaveLength(1);
 });
