@@ -12,7 +12,8 @@ import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
 import { DocumentOpener } from './open/document-opener';
 import { createAppearanceControls } from './settings/appearance';
-import { byId, isTypingTarget } from './ui/dom';
+import { byId } from './ui/dom';
+import { keyCommand } from './ui/keys';
 import { wirePopover } from './ui/popover';
 import { showShortcuts } from './ui/shortcuts-dialog';
 import { Toasts } from './ui/toasts';
@@ -150,28 +151,33 @@ function runCommand(command: ShellCommand): void {
       if (settings) void changeSettings({ fontSize: Math.min(32, Math.max(12, settings.fontSize + command.delta)) });
       break;
     case 'show-shortcuts':
-      showShortcuts(client.isMac);
+      showShortcuts(client);
       break;
   }
 }
 
 function onKeyDown(event: KeyboardEvent): void {
-  const mod = client.isMac ? event.metaKey : event.ctrlKey;
-  // On the desktop the native menu owns Mod+O and Mod+\ (its accelerators fire first).
-  const menuOwnsShortcut = client.mode === 'desktop';
-  if (mod && !menuOwnsShortcut && event.key.toLowerCase() === 'o') {
-    event.preventDefault();
-    byId<HTMLInputElement>('file-input').click();
-  } else if (mod && !menuOwnsShortcut && event.key === '\\') {
-    event.preventDefault();
-    toggleSidebar();
-  } else if (!mod && !event.altKey && !isTypingTarget(event.target)) {
-    if (event.key === ']' || event.key === '[') {
-      if (faq.step(event.key === ']' ? 1 : -1)) event.preventDefault();
-    } else if (event.key === '?') {
+  if (event.defaultPrevented) return;
+  // Keys the desktop menu owns (Mod+O, Mod+\ there) never come back from keyCommand.
+  switch (keyCommand(event, client)) {
+    case 'open-document':
       event.preventDefault();
-      showShortcuts(client.isMac);
-    }
+      byId<HTMLInputElement>('file-input').click();
+      break;
+    case 'toggle-sidebar':
+      event.preventDefault();
+      toggleSidebar();
+      break;
+    case 'next-faq-question':
+      if (faq.step(1)) event.preventDefault();
+      break;
+    case 'previous-faq-question':
+      if (faq.step(-1)) event.preventDefault();
+      break;
+    case 'show-shortcuts':
+      event.preventDefault();
+      showShortcuts(client);
+      break;
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Annotation, Settings } from '../../main/api';
 import type { GlossClient } from '../api';
 import type { ArticleModel } from '../article/article-view';
-import { isTypingTarget } from '../ui/dom';
+import { keyCommand } from '../ui/keys';
 import type { Toasts } from '../ui/toasts';
 import { AnnotationActions } from './annotation-actions';
 import { AnnotationState } from './annotation-state';
@@ -86,6 +86,7 @@ export class AnnotationLayer {
         closed: (id) => this.onEditorClosed(id),
       },
       reportError,
+      client,
     );
     this.sidebar = new AnnotationsSidebar(panel, this.markdown, {
       open: (id, from) => void this.open(id, { focus: true, scroll: true, returnFocus: from }),
@@ -355,16 +356,11 @@ export class AnnotationLayer {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.altKey) return;
-    const mod = this.deps.client.isMac ? event.metaKey : event.ctrlKey;
-    const typing = isTypingTarget(event.target);
-    const key = event.key.toLowerCase();
-    if (mod && key === 'z' && !event.shiftKey && !typing) {
+    if (event.defaultPrevented) return;
+    const command = keyCommand(event, this.deps.client);
+    if (command === 'undo') {
       if (this.actions.undo()) event.preventDefault();
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || typing) return;
-    if (event.key === 'Escape') {
+    } else if (command === 'close') {
       if (this.editor.openId) {
         event.preventDefault();
         void this.editor.close();
@@ -372,16 +368,12 @@ export class AnnotationLayer {
         event.preventDefault();
         this.toolbar.hide();
       }
-      return;
-    }
-    if (key === 'h' || key === 'n') {
+    } else if (command === 'highlight' || command === 'highlight-with-note') {
       const range = this.watcher.current() ?? this.toolbar.selection;
       if (!range) return;
       event.preventDefault();
-      this.highlight(range, this.lastColor, key === 'n');
-      return;
-    }
-    if (event.key === 'Tab' && !event.shiftKey && this.toolbar.visible && !this.toolbar.contains(document.activeElement) && !this.editor.contains(document.activeElement)) {
+      this.highlight(range, this.lastColor, command === 'highlight-with-note');
+    } else if (command === 'focus-toolbar' && this.toolbar.visible && !this.toolbar.contains(document.activeElement) && !this.editor.contains(document.activeElement)) {
       // From the selection, Tab goes to its toolbar first.
       const active = document.activeElement;
       if (!active || active === document.body || this.deps.scrollRoot.contains(active)) {

@@ -77,6 +77,23 @@ test('FAQ navigation by click, Enter, arrow keys and the ] / [ shortcuts', async
   await expect(faq).toContainText('No question matches');
 });
 
+test('? shows the shortcuts that work in the browser mode only', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await page.getByRole('main', { name: 'Article' }).focus();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  // The page opens documents with Ctrl+O itself; closing the tab, zoom and the menu's text
+  // size keys belong to the browser or the desktop menu, so the dialog does not offer them.
+  await expect(dialog.getByRole('term').filter({ hasText: /^Ctrl\+O$/ })).toHaveCount(1);
+  await expect(dialog.getByRole('definition').filter({ hasText: 'Open a document' })).toHaveCount(1);
+  await expect(dialog).not.toContainText('Ctrl+W');
+  await expect(dialog).not.toContainText('Zoom');
+  await expect(dialog).not.toContainText('Ctrl+/');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('Contents links jump to sections and the current section is marked while scrolling', async ({ page, gloss }) => {
   await openReader(page, gloss.url);
   const contents = page.getByRole('navigation', { name: 'Contents' });
