@@ -12,6 +12,7 @@ import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
 import { DocumentOpener } from './open/document-opener';
 import { createAppearanceControls } from './settings/appearance';
+import { SettingsStore } from './settings/settings-store';
 import { byId } from './ui/dom';
 import { keyCommand } from './ui/keys';
 import { wirePopover } from './ui/popover';
@@ -29,36 +30,29 @@ const article = new ArticleView(byId('article'), client, reportError);
 const contents = new ContentsView(byId<HTMLOListElement>('contents-list'), reader);
 const faq = new FaqNavigator(byId<HTMLOListElement>('faq-list'), byId<HTMLInputElement>('faq-filter'), byId('faq-empty'));
 const progress = new ReadingProgress(reader, byId('reading-progress'), byId('reading-progress-bar'));
-const annotations = new AnnotationLayer({ client, toasts, scrollRoot: reader, panel: byId('annotations-panel') });
+const settings = new SettingsStore(api);
+const annotations = new AnnotationLayer({ client, toasts, scrollRoot: reader, panel: byId('annotations-panel'), settings });
 
-let settings: Settings | null = null;
 let current: ArticleModel | null = null;
 
-const appearance = createAppearanceControls((patch) => void changeSettings(patch));
+const appearance = createAppearanceControls((patch) => changeSettings(patch));
 
-/** Applies a settings change at once, then stores it; a refused change is rolled back. */
-async function changeSettings(patch: Partial<Settings>): Promise<void> {
-  if (!settings) return;
-  const previous = settings;
-  settings = { ...settings, ...patch };
-  const next = settings;
-  // A new text size or line width reflows the article: keep the reader's place in it.
-  progress.keepPlace(() => applySettings(next));
-  try {
-    settings = await api.updateSettings(patch);
-  } catch (error) {
-    settings = previous;
-    reportError(error);
-  }
-  applySettings(settings);
+/** Shows a settings change at once and stores it; a refused one is rolled back and the reader told why. */
+function changeSettings(patch: Partial<Settings>): void {
+  settings.change(patch).catch(reportError);
 }
+
+settings.subscribe((next, changed) => {
+  // A new text size or line width reflows the article: keep the reader's place in it.
+  if (changed.has('fontSize') || changed.has('lineWidth')) progress.keepPlace(() => applySettings(next));
+  else applySettings(next);
+});
 
 function applySettings(next: Settings): void {
   appearance.update(next);
   app.dataset.sidebar = next.sidebarOpen ? 'open' : 'closed';
   byId('toggle-sidebar').setAttribute('aria-pressed', String(next.sidebarOpen));
   byId('annotations-panel').hidden = !next.sidebarOpen;
-  annotations.setSettings(next);
 }
 
 /** Shows the empty state; `documentName` names a document that is open but has no text. */
@@ -130,7 +124,8 @@ async function refreshRecent(): Promise<void> {
 }
 
 function toggleSidebar(): void {
-  if (settings) void changeSettings({ sidebarOpen: !settings.sidebarOpen });
+  const shown = settings.current;
+  if (shown) changeSettings({ sidebarOpen: !shown.sidebarOpen });
 }
 
 function runCommand(command: ShellCommand): void {
@@ -145,11 +140,13 @@ function runCommand(command: ShellCommand): void {
       toggleSidebar();
       break;
     case 'set-theme':
-      void changeSettings({ theme: command.theme });
+      changeSettings({ theme: command.theme });
       break;
-    case 'font-size':
-      if (settings) void changeSettings({ fontSize: Math.min(32, Math.max(12, settings.fontSize + command.delta)) });
+    case 'font-size': {
+      const shown = settings.current;
+      if (shown) changeSettings({ fontSize: Math.min(32, Math.max(12, shown.fontSize + command.delta)) });
       break;
+    }
     case 'show-shortcuts':
       showShortcuts(client);
       break;
@@ -210,8 +207,7 @@ async function start(): Promise<void> {
     showEmptyState('Gloss could not start', error instanceof Error ? error.message : String(error));
     return;
   }
-  settings = startup.settings;
-  applySettings(settings);
+  settings.load(startup.settings);
   for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000 });
   if (startup.document) showDocument(startup.document);
   else if (startup.error) showEmptyState('The last document could not be opened', startup.error.message);
