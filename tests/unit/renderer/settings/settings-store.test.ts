@@ -55,7 +55,7 @@ describe('SettingsStore', () => {
     const store = new SettingsStore(fakeApi().api);
     const heard: string[][] = [];
     store.subscribe((_settings, changed) => heard.push([...changed]));
-    assert.deepEqual(heard, [], 'nothing before the settings are loaded');
+    assert.equal(heard.length, 0, 'nothing before the settings are loaded');
     store.load(DEFAULT_SETTINGS);
     assert.equal(heard.length, 1);
     store.subscribe((_settings, changed) => heard.push([...changed]));
@@ -126,7 +126,7 @@ describe('SettingsStore', () => {
   it('tells a subscriber which keys changed, comparing the color meanings by value', async () => {
     const { store, server, heard } = loadedStore();
     void store.change({ colorMeanings: { ...DEFAULT_SETTINGS.colorMeanings } });
-    assert.deepEqual(heard, [], 'the same meanings are no change');
+    assert.equal(heard.length, 0, 'the same meanings are no change');
     void store.change({ colorMeanings: { ...DEFAULT_SETTINGS.colorMeanings, pink: 'Question' } });
     assert.deepEqual(heard.map((h) => h.changed), [['colorMeanings']]);
     await server.calls[0]!.answer();
