@@ -27,6 +27,29 @@ async function openReader(page: Page, url: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 }
 
+/**
+ * Records the reading positions the main side confirmed saving (the page saves one once
+ * scrolling settles), so a test can wait for the save of the position on screen instead of
+ * sleeping for longer than the page's debounce.
+ */
+function watchPositionSaves(page: Page): { expectOnScreenSaved(): Promise<void> } {
+  const saved: number[] = [];
+  page.on('requestfinished', async (request) => {
+    if (!request.url().endsWith('/api/saveReadingPosition')) return;
+    // A page closed mid-answer has no body left to read: that save is simply not counted.
+    const answer = (await request.response().then((response) => response?.json()).catch(() => undefined)) as { ok?: boolean } | undefined;
+    if (answer?.ok) saved.push((request.postDataJSON() as { position: { fraction: number } }).position.fraction);
+  });
+  // The page reports how far through the article it is as ReadingProgress computes it.
+  const onScreen = () =>
+    page.locator('#reader').evaluate((reader) => Number((reader.scrollTop / (reader.scrollHeight - reader.clientHeight)).toFixed(4)));
+  return {
+    async expectOnScreenSaved() {
+      await expect.poll(async () => saved.at(-1) === (await onScreen()), { message: 'the position on screen is saved' }).toBe(true);
+    },
+  };
+}
+
 test('the sample article opens on first launch with its title, Contents and FAQ', async ({ page, gloss }) => {
   await openReader(page, gloss.url);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
@@ -105,6 +128,7 @@ test('Contents links jump to sections and the current section is marked while sc
 });
 
 test('theme, text size and reading position survive a reload', async ({ page, gloss }) => {
+  const saves = watchPositionSaves(page);
   await openReader(page, gloss.url);
   await page.getByRole('button', { name: 'Appearance' }).click();
   await page.getByRole('radio', { name: 'Sepia' }).check();
@@ -113,7 +137,7 @@ test('theme, text size and reading position survive a reload', async ({ page, gl
   await page.keyboard.press('Escape');
   await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: reader.scrollHeight / 2 }));
   // The position is saved once scrolling settles.
-  await page.waitForTimeout(1200);
+  await saves.expectOnScreenSaved();
   const before = await page.locator('#reader').evaluate((reader) => reader.scrollTop);
   expect(before).toBeGreaterThan(200);
 
@@ -127,6 +151,7 @@ test('theme, text size and reading position survive a reload', async ({ page, gl
 });
 
 test('the reader keeps their place when the text size changes, and finds it again after a reload', async ({ page, gloss }) => {
+  const saves = watchPositionSaves(page);
   await openReader(page, gloss.url);
   const heading = page.getByRole('heading', { name: 'A Historical Context' });
   const offsetFromTop = () =>
@@ -141,7 +166,7 @@ test('the reader keeps their place when the text size changes, and finds it agai
   // The article reflowed a lot, yet the same heading is still at the top.
   expect(Math.abs(await offsetFromTop())).toBeLessThan(60);
 
-  await page.waitForTimeout(1200);
+  await saves.expectOnScreenSaved();
   await page.setViewportSize({ width: 1100, height: 760 });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
@@ -202,7 +227,8 @@ test.describe('documents from disk', () => {
       const hrefs = await page.locator('article a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
       expect(hrefs.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href))).toEqual([]);
       await page.locator('article').getByText('click', { exact: true }).click();
-      await page.waitForTimeout(300);
+      // Every image has loaded or failed, so an error handler that survived would have run.
+      await expect.poll(() => page.locator('article img').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete))).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(dialogs).toEqual([]);
       await expect(page.locator('article script, article iframe, article form, article [onerror], article [onload]')).toHaveCount(0);
