@@ -3,6 +3,7 @@
  * the views together. Each view lives in its own module; this file only composes them.
  */
 import type { OpenedDocument, Settings, ShellCommand, Startup } from '../main/api';
+import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError, connectToGloss } from './api';
 import { ArticleView, type ArticleModel } from './article/article-view';
 import { AnnotationLayer } from './annotations/annotation-layer';
@@ -144,7 +145,8 @@ function runCommand(command: ShellCommand): void {
       break;
     case 'font-size': {
       const shown = settings.current;
-      if (shown) changeSettings({ fontSize: Math.min(32, Math.max(12, shown.fontSize + command.delta)) });
+      const { min, max } = SETTING_RANGES.fontSize;
+      if (shown) changeSettings({ fontSize: Math.min(max, Math.max(min, shown.fontSize + command.delta)) });
       break;
     }
     case 'show-shortcuts':

@@ -7,6 +7,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { DocumentSummary, ShellCommand, Theme } from '../api';
 import { KEYMAP, menuAccelerator, type KeyCommand } from '../common/keymap';
+import { THEME_LABELS, THEMES } from '../common/limits';
 
 /** What the menu shows that can change while the app runs. */
 export interface MenuState {
@@ -31,8 +32,6 @@ export interface MenuEnvironment {
 
 /** How many recent documents File › Open Recent lists. */
 const MAX_RECENT_ITEMS = 10;
-
-const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'System', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
 
 /** Longest recent-document label before it is shortened with an ellipsis. */
 const MAX_LABEL_LENGTH = 60;
@@ -106,7 +105,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
       { label: 'Toggle Sidebar', accelerator: keys('toggle-sidebar'), click: send({ type: 'toggle-sidebar' }) },
       {
         label: 'Theme',
-        submenu: (Object.keys(THEME_LABELS) as Theme[]).map((theme) => ({
+        submenu: THEMES.map((theme) => ({
           label: THEME_LABELS[theme],
           type: 'radio',
           checked: state.theme === theme,

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { documentPickerAccept } from '../../main/common/document-formats';
+import { SETTING_RANGES, THEME_LABELS, THEMES } from '../../main/common/limits';
 import { expect, removeDataDir, startGlossServer, test } from './gloss-server';
 
 const SAMPLE_TITLE = 'Kim Jong Un welcomes Putin in North Korea';
@@ -171,6 +173,29 @@ test('the reader keeps their place when the text size changes, and finds it agai
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   expect(Math.abs(await offsetFromTop())).toBeLessThan(60);
+});
+
+test('the Appearance panel and the file picker offer what the main side accepts', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await expect(page.locator('#file-input')).toHaveAttribute('accept', documentPickerAccept());
+  await page.getByRole('button', { name: 'Appearance' }).click();
+  const themes = page.getByRole('group', { name: 'Theme' }).getByRole('radio');
+  await expect(themes).toHaveCount(THEMES.length);
+  for (const [index, theme] of THEMES.entries()) {
+    await expect(themes.nth(index)).toHaveAccessibleName(THEME_LABELS[theme]);
+  }
+  const textSize = page.getByRole('slider', { name: 'Text size' });
+  const lineWidth = page.getByRole('slider', { name: 'Line width' });
+  await expect(textSize).toHaveAttribute('max', String(SETTING_RANGES.fontSize.max));
+  await expect(lineWidth).toHaveAttribute('min', String(SETTING_RANGES.lineWidth.min));
+  // The largest text size the slider offers is one the main side stores.
+  const stored = page.waitForResponse((response) => response.url().endsWith('/api/updateSettings'));
+  await textSize.fill(String(SETTING_RANGES.fontSize.max + 10));
+  await expect(textSize).toHaveValue(String(SETTING_RANGES.fontSize.max));
+  expect(await (await stored).json()).toMatchObject({ ok: true, value: { fontSize: SETTING_RANGES.fontSize.max } });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect.poll(() => page.locator('article').evaluate((article) => getComputedStyle(article).fontSize)).toBe(`${SETTING_RANGES.fontSize.max}px`);
 });
 
 test('dark theme follows the system when "System" is chosen', async ({ browser, gloss }) => {
