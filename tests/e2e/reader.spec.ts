@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { documentPickerAccept } from '../../main/common/document-formats';
@@ -281,6 +281,50 @@ test.describe('documents from disk', () => {
       await popup.close();
       // The reading view is still there.
       await expect(page.getByRole('heading', { level: 1, name: 'Linked' })).toBeVisible();
+    } finally {
+      await server.stop();
+      await removeDataDir(server.dataDir);
+    }
+  });
+});
+
+test.describe('plain-text articles through the importer', () => {
+  const fixture = (name: string) => resolve('tests/fixtures/articles', name);
+
+  test('section headings phrased as questions are in Contents, and only the FAQ’s questions in the FAQ', async ({ page }) => {
+    const server = await startGlossServer({ args: [fixture('heatwave-question-headings.txt')] });
+    try {
+      await openReader(page, server.url);
+      await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveText([
+        'What Is Causing the Heatwave?',
+        'How are cities coping with the heat?',
+        'Health Warnings',
+        'What happens next?',
+        'Frequently Asked Questions',
+      ]);
+      await expect(page.getByRole('navigation', { name: 'FAQ' }).getByRole('link')).toHaveText([
+        'What temperature did Delhi record?',
+        'When will the monsoon arrive?',
+        'How can people protect themselves?',
+      ]);
+    } finally {
+      await server.stop();
+      await removeDataDir(server.dataDir);
+    }
+  });
+
+  test('Q:/A: lines with no FAQ heading are listed in the FAQ, and no heading is made up for them', async ({ page }) => {
+    const server = await startGlossServer({ args: [fixture('repo-rate-unheaded-qa.txt')] });
+    try {
+      await openReader(page, server.url);
+      await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveText(['What the Decision Means']);
+      await expect(page.getByRole('article').getByRole('heading', { name: /Frequently Asked Questions/ })).toHaveCount(0);
+      const faq = page.getByRole('navigation', { name: 'FAQ' });
+      await expect(faq.getByRole('link')).toHaveText(['What is the repo rate?', 'Will my EMI change?', 'When is the next policy meeting?']);
+      await faq.getByRole('link', { name: 'Will my EMI change?' }).click();
+      const question = page.getByRole('article').getByRole('paragraph').filter({ hasText: /^Q: Will my EMI change\?$/ });
+      await expect(question).toBeInViewport();
+      await expect(question).toBeFocused();
     } finally {
       await server.stop();
       await removeDataDir(server.dataDir);
