@@ -1,7 +1,8 @@
 /**
  * The annotation layer: selecting, highlighting, notes, the Annotations sidebar and anchoring,
  * composed from the small modules of this folder. renderer/main.ts creates one and tells it when
- * a document is shown or closed and when settings change.
+ * a document is shown or closed; the colors' meanings and the last used color come from the
+ * SettingsStore it is given.
  */
 import type { Annotation } from '../../main/api';
 import type { GlossClient } from '../api';
