@@ -7,7 +7,8 @@
  * validation. The renderer imports this file type-only: it must import neither Node nor Electron.
  */
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS, LIMITS, THEMES } from './common/limits';
+import { MAX_DOCUMENT_MEGABYTES } from './common/document-formats';
+import { HIGHLIGHT_COLORS, LIMITS, SETTING_RANGES, THEMES } from './common/limits';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -23,9 +24,9 @@ const isoDateSchema = z.string().max(40);
 export const SettingsSchema = z.strictObject({
   theme: ThemeSchema,
   /** Body font size in CSS pixels. */
-  fontSize: z.number().int().min(12).max(32),
+  fontSize: z.number().int().min(SETTING_RANGES.fontSize.min).max(SETTING_RANGES.fontSize.max),
   /** Line width in `ch`. */
-  lineWidth: z.number().int().min(40).max(120),
+  lineWidth: z.number().int().min(SETTING_RANGES.lineWidth.min).max(SETTING_RANGES.lineWidth.max),
   sidebarOpen: z.boolean(),
   /** The color "Highlight" and the H key use: the one used last. */
   lastColor: HighlightColorSchema,
@@ -191,7 +192,7 @@ export const requestSchemas = {
   importDocument: z.strictObject({
     fileName: z.string().min(1).max(255),
     /** The file's bytes, base64: the main side checks the encoding, not the renderer. */
-    dataBase64: z.string().max(Math.ceil((LIMITS.maxDocumentBytes * 4) / 3) + 8, 'files over 20 MB are not opened'),
+    dataBase64: z.string().max(Math.ceil((LIMITS.maxDocumentBytes * 4) / 3) + 8, `files over ${MAX_DOCUMENT_MEGABYTES} MB are not opened`),
   }),
   openSample: z.strictObject({}),
   closeDocument: z.strictObject({}),

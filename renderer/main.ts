@@ -3,6 +3,7 @@
  * the views together. Each view lives in its own module; this file only composes them.
  */
 import type { OpenedDocument, Settings, ShellCommand, Startup } from '../main/api';
+import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError, connectToGloss } from './api';
 import { ArticleView, type ArticleModel } from './article/article-view';
 import { AnnotationLayer } from './annotations/annotation-layer';
@@ -12,7 +13,9 @@ import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
 import { DocumentOpener } from './open/document-opener';
 import { createAppearanceControls } from './settings/appearance';
-import { byId, isTypingTarget } from './ui/dom';
+import { SettingsStore } from './settings/settings-store';
+import { byId } from './ui/dom';
+import { keyCommand } from './ui/keys';
 import { wirePopover } from './ui/popover';
 import { showShortcuts } from './ui/shortcuts-dialog';
 import { Toasts } from './ui/toasts';
@@ -28,36 +31,29 @@ const article = new ArticleView(byId('article'), client, reportError);
 const contents = new ContentsView(byId<HTMLOListElement>('contents-list'), reader);
 const faq = new FaqNavigator(byId<HTMLOListElement>('faq-list'), byId<HTMLInputElement>('faq-filter'), byId('faq-empty'));
 const progress = new ReadingProgress(reader, byId('reading-progress'), byId('reading-progress-bar'));
-const annotations = new AnnotationLayer({ client, toasts, scrollRoot: reader, panel: byId('annotations-panel') });
+const settings = new SettingsStore(api);
+const annotations = new AnnotationLayer({ client, toasts, scrollRoot: reader, panel: byId('annotations-panel'), settings });
 
-let settings: Settings | null = null;
 let current: ArticleModel | null = null;
 
-const appearance = createAppearanceControls((patch) => void changeSettings(patch));
+const appearance = createAppearanceControls((patch) => changeSettings(patch));
 
-/** Applies a settings change at once, then stores it; a refused change is rolled back. */
-async function changeSettings(patch: Partial<Settings>): Promise<void> {
-  if (!settings) return;
-  const previous = settings;
-  settings = { ...settings, ...patch };
-  const next = settings;
-  // A new text size or line width reflows the article: keep the reader's place in it.
-  progress.keepPlace(() => applySettings(next));
-  try {
-    settings = await api.updateSettings(patch);
-  } catch (error) {
-    settings = previous;
-    reportError(error);
-  }
-  applySettings(settings);
+/** Shows a settings change at once and stores it; a refused one is rolled back and the reader told why. */
+function changeSettings(patch: Partial<Settings>): void {
+  settings.change(patch).catch(reportError);
 }
+
+settings.subscribe((next, changed) => {
+  // A new text size or line width reflows the article: keep the reader's place in it.
+  if (changed.has('fontSize') || changed.has('lineWidth')) progress.keepPlace(() => applySettings(next));
+  else applySettings(next);
+});
 
 function applySettings(next: Settings): void {
   appearance.update(next);
   app.dataset.sidebar = next.sidebarOpen ? 'open' : 'closed';
   byId('toggle-sidebar').setAttribute('aria-pressed', String(next.sidebarOpen));
   byId('annotations-panel').hidden = !next.sidebarOpen;
-  annotations.setSettings(next);
 }
 
 /** Shows the empty state; `documentName` names a document that is open but has no text. */
@@ -129,7 +125,8 @@ async function refreshRecent(): Promise<void> {
 }
 
 function toggleSidebar(): void {
-  if (settings) void changeSettings({ sidebarOpen: !settings.sidebarOpen });
+  const shown = settings.current;
+  if (shown) changeSettings({ sidebarOpen: !shown.sidebarOpen });
 }
 
 function runCommand(command: ShellCommand): void {
@@ -144,34 +141,42 @@ function runCommand(command: ShellCommand): void {
       toggleSidebar();
       break;
     case 'set-theme':
-      void changeSettings({ theme: command.theme });
+      changeSettings({ theme: command.theme });
       break;
-    case 'font-size':
-      if (settings) void changeSettings({ fontSize: Math.min(32, Math.max(12, settings.fontSize + command.delta)) });
+    case 'font-size': {
+      const shown = settings.current;
+      const { min, max } = SETTING_RANGES.fontSize;
+      if (shown) changeSettings({ fontSize: Math.min(max, Math.max(min, shown.fontSize + command.delta)) });
       break;
+    }
     case 'show-shortcuts':
-      showShortcuts(client.isMac);
+      showShortcuts(client);
       break;
   }
 }
 
 function onKeyDown(event: KeyboardEvent): void {
-  const mod = client.isMac ? event.metaKey : event.ctrlKey;
-  // On the desktop the native menu owns Mod+O and Mod+\ (its accelerators fire first).
-  const menuOwnsShortcut = client.mode === 'desktop';
-  if (mod && !menuOwnsShortcut && event.key.toLowerCase() === 'o') {
-    event.preventDefault();
-    byId<HTMLInputElement>('file-input').click();
-  } else if (mod && !menuOwnsShortcut && event.key === '\\') {
-    event.preventDefault();
-    toggleSidebar();
-  } else if (!mod && !event.altKey && !isTypingTarget(event.target)) {
-    if (event.key === ']' || event.key === '[') {
-      if (faq.step(event.key === ']' ? 1 : -1)) event.preventDefault();
-    } else if (event.key === '?') {
+  if (event.defaultPrevented) return;
+  // Keys the desktop menu owns (Mod+O, Mod+\ there) never come back from keyCommand.
+  switch (keyCommand(event, client)) {
+    case 'open-document':
       event.preventDefault();
-      showShortcuts(client.isMac);
-    }
+      byId<HTMLInputElement>('file-input').click();
+      break;
+    case 'toggle-sidebar':
+      event.preventDefault();
+      toggleSidebar();
+      break;
+    case 'next-faq-question':
+      if (faq.step(1)) event.preventDefault();
+      break;
+    case 'previous-faq-question':
+      if (faq.step(-1)) event.preventDefault();
+      break;
+    case 'show-shortcuts':
+      event.preventDefault();
+      showShortcuts(client);
+      break;
   }
 }
 
@@ -204,8 +209,7 @@ async function start(): Promise<void> {
     showEmptyState('Gloss could not start', error instanceof Error ? error.message : String(error));
     return;
   }
-  settings = startup.settings;
-  applySettings(settings);
+  settings.load(startup.settings);
   for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000 });
   if (startup.document) showDocument(startup.document);
   else if (startup.error) showEmptyState('The last document could not be opened', startup.error.message);

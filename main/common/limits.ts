@@ -10,8 +10,22 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as
 /** A highlight color. */
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
-/** Reading themes; 'system' follows the operating system's light or dark choice. */
-export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+/** Reading themes, in the order the Appearance panel and the View › Theme menu list them; 'system' follows the operating system's light or dark choice. */
+export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
+
+/** Each theme's name as the Appearance panel and the menu show it. */
+export const THEME_LABELS: Readonly<Record<(typeof THEMES)[number], string>> = { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
+
+/**
+ * Ranges of the reading settings: the main side validates against them, the Appearance sliders
+ * offer them and the menu's text-size keys stay within them.
+ */
+export const SETTING_RANGES = {
+  /** Body font size in CSS pixels. */
+  fontSize: { min: 12, max: 32 },
+  /** Line width in `ch`. */
+  lineWidth: { min: 40, max: 120 },
+} as const;
 
 /** Limits shared by validation and the UI. */
 export const LIMITS = {

@@ -4,6 +4,7 @@
  */
 import type { DocumentFormat } from '../api';
 import { LIMITS } from '../api';
+import { MAX_DOCUMENT_MEGABYTES } from '../common/document-formats';
 import { GlossError } from '../errors';
 import { requireDocumentFormat } from './document-format';
 import { hashBytes } from './document-id';
@@ -30,7 +31,7 @@ export function checkDocumentSize(byteLength: number, fileName: string): void {
   if (byteLength <= LIMITS.maxDocumentBytes) return;
   throw new GlossError(
     'too-large',
-    `“${fileName}” is ${formatMegabytes(byteLength)}; Gloss opens documents up to ${LIMITS.maxDocumentBytes / (1024 * 1024)} MB.`,
+    `“${fileName}” is ${formatMegabytes(byteLength)}; Gloss opens documents up to ${MAX_DOCUMENT_MEGABYTES} MB.`,
   );
 }
 

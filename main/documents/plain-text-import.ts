@@ -7,11 +7,13 @@
  * written. Only bare URLs become links, as a reader expects of them.
  */
 import { normalizeNewlines } from './decode-document';
-import { escapeHtml, escapeMarkdownHeading, escapeMarkdownLines } from './markdown-escape';
+import { startsWithAnswerMarker, startsWithQuestionMarker } from '../common/article/faq';
+import { escapeHtml, escapeMarkdownHeading, escapeMarkdownInline, escapeMarkdownLines } from './markdown-escape';
 import type { ListItem } from './plain-text-patterns';
 import {
   endsWithQuestionMark,
   isHeadingLike,
+  isQuestionHeading,
   isUnmarkedQuestion,
   matchAnswer,
   matchFaqHeading,
@@ -30,9 +32,6 @@ export interface ImportedArticle {
   /** The article's first line as written (unescaped); '' for a blank text. */
   title: string;
 }
-
-/** The heading given to Q./A. pairs that come without one. */
-export const DEFAULT_FAQ_HEADING = 'Frequently Asked Questions';
 
 type Piece = { kind: 'unit'; unit: TextUnit } | { kind: 'list'; ordered: boolean; items: ListItem[] };
 
@@ -91,11 +90,43 @@ function unitAt(pieces: readonly Piece[], index: number): TextUnit | null {
   return piece?.kind === 'unit' ? piece.unit : null;
 }
 
+/**
+ * A question of Q./A. lines that no FAQ heading introduces, as a bold paragraph that keeps its
+ * marker: the FAQ navigator (main/common/article/faq.ts) lists such paragraphs, and no heading the
+ * file does not have is made up for them. A marker the navigator does not read ("q -") is
+ * written as "Q:".
+ */
+function renderQuestionParagraph(text: string, question: string): string {
+  const line = text.replaceAll('\n', ' ');
+  return `**${escapeMarkdownInline(startsWithQuestionMarker(line) ? line : `Q: ${question.replaceAll('\n', ' ')}`)}**`;
+}
+
+/** The answer to such a question, its marker kept the same way ("A:" for one the navigator does not read). */
+function renderAnswerParagraph(text: string, answer: string): string {
+  return startsWithAnswerMarker(text) ? escapeMarkdownLines(text) : `A: ${escapeMarkdownLines(answer)}`;
+}
+
+/**
+ * Where the body is: in an FAQ section (opened by its heading), in a run of Q./A. pairs with no
+ * heading, or neither (null). `style` is how the FAQ marks its questions, once known.
+ */
+interface FaqState {
+  headed: boolean;
+  style: 'marked' | 'unmarked' | null;
+}
+
+/** True when the piece after `index` is body text: what a heading is followed by. */
+function bodyFollows(pieces: readonly Piece[], index: number): boolean {
+  const next = pieces[index + 1];
+  if (next === undefined) return false;
+  if (next.kind === 'list') return true;
+  return !isHeadingLike(next.unit.text) && !endsWithQuestionMark(next.unit.text);
+}
+
 /** Writes the article's body, tracking whether it is inside an FAQ section and how that FAQ marks questions. */
 function renderBody(pieces: readonly Piece[]): string[] {
   const blocks: string[] = [];
-  let inFaq = false;
-  let faqStyle: 'marked' | 'unmarked' | null = null;
+  let faq: FaqState | null = null;
 
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as Piece;
@@ -120,42 +151,46 @@ function renderBody(pieces: readonly Piece[]): string[] {
     const faqHeading = standalone ? matchFaqHeading(text) : null;
     if (faqHeading !== null) {
       blocks.push(renderHeading(2, faqHeading));
-      inFaq = true;
-      faqStyle = null;
+      faq = { headed: true, style: null };
       continue;
     }
 
-    // Outside an FAQ section, a "Q." line counts only when it asks something and an "A." line
-    // answers it: "Q. Smith and A. Jones met." is a sentence.
     const question = matchQuestion(text);
-    const nextText = unitAt(pieces, i + 1)?.text;
-    const answered = question !== null && endsWithQuestionMark(question) && nextText !== undefined && matchAnswer(nextText) !== null;
-    if (question !== null && (inFaq ? faqStyle !== 'unmarked' : answered)) {
-      if (!inFaq) blocks.push(renderHeading(2, DEFAULT_FAQ_HEADING));
-      inFaq = true;
-      faqStyle = 'marked';
+    if (question !== null && faq?.headed && faq.style !== 'unmarked') {
+      faq.style = 'marked';
       blocks.push(renderHeading(3, question));
       continue;
     }
+    // With no FAQ heading, a "Q." line counts only when it asks something and an "A." line
+    // answers it (or it asks within a run of such pairs): "Q. Smith and A. Jones met." is a sentence.
+    const nextText = unitAt(pieces, i + 1)?.text;
+    const answered = question !== null && endsWithQuestionMark(question) && nextText !== undefined && matchAnswer(nextText) !== null;
+    const askedInRun = question !== null && faq !== null && !faq.headed && endsWithQuestionMark(question);
+    if (question !== null && !faq?.headed && (answered || askedInRun)) {
+      faq = { headed: false, style: 'marked' };
+      blocks.push(renderQuestionParagraph(text, question));
+      continue;
+    }
 
-    if (inFaq) {
-      const answer = faqStyle === 'marked' ? matchAnswer(text) : null;
+    if (faq !== null) {
+      const answer = faq.style === 'marked' ? matchAnswer(text) : null;
       if (answer !== null) {
-        blocks.push(escapeMarkdownLines(answer));
+        blocks.push(faq.headed ? escapeMarkdownLines(answer) : renderAnswerParagraph(text, answer));
         continue;
       }
       // An FAQ without markers asks in plain questions; once it has used markers, a line ending
       // in "?" is part of an answer.
-      if (faqStyle !== 'marked' && standalone && isUnmarkedQuestion(text)) {
-        faqStyle = 'unmarked';
+      if (faq.headed && faq.style !== 'marked' && standalone && isUnmarkedQuestion(text)) {
+        faq.style = 'unmarked';
         blocks.push(renderHeading(3, text));
         continue;
       }
     }
 
-    if (standalone && isHeadingLike(text)) {
+    // Outside an FAQ, a heading may be phrased as a question; it is still a section heading.
+    if (standalone && (isHeadingLike(text) || (faq === null && isQuestionHeading(text) && bodyFollows(pieces, i)))) {
       blocks.push(renderHeading(2, text));
-      inFaq = false;
+      faq = null;
       continue;
     }
     blocks.push(escapeMarkdownLines(text));
@@ -165,10 +200,11 @@ function renderBody(pieces: readonly Piece[]): string[] {
 
 /**
  * Converts a plain-text article to Markdown. The first non-empty line is the title (`# `); short
- * lines standing alone become `## ` sections; "Also read" promos become
- * `<aside class="related-link">` blocks; Q./A. pairs become an FAQ section with a `### ` heading per
- * question; bullet and numbered lines become lists; trailing page boilerplate is dropped; every
- * other line is kept as written.
+ * lines standing alone become `## ` sections, questions among them too outside an FAQ; "Also read"
+ * promos become `<aside class="related-link">` blocks; under an FAQ heading, each question becomes a
+ * `### ` heading; Q./A. pairs with no FAQ heading stay paragraphs, the question in bold, which the
+ * FAQ navigator lists as they are; bullet and numbered lines become lists; trailing page
+ * boilerplate is dropped; every other line is kept as written.
  */
 export function importPlainText(text: string): ImportedArticle {
   const lines = normalizeNewlines(text.replace(/^\uFEFF/, '')).split('\n');

@@ -169,6 +169,20 @@ export function isHeadingLike(line: string): boolean {
   );
 }
 
+/**
+ * True when a line, standing as its own paragraph outside an FAQ, reads as a section heading
+ * phrased as a question ("What Happens Next?", "Why did Seoul object?"): a heading in every other
+ * way, its one question mark at the end, and no other sentence punctuation before it, which would
+ * make it speech or prose ("So, what now?", "Really? Yes.").
+ */
+export function isQuestionHeading(line: string): boolean {
+  if (!endsWithQuestionMark(line)) return false;
+  const asked = line.slice(0, line.lastIndexOf('?'));
+  if ([...SENTENCE_PUNCTUATION].some((mark) => asked.includes(mark))) return false;
+  // A lone "Why?" is a reader's aside more often than a section's title.
+  return asked.trim().split(/\s+/).length >= 2 && isHeadingLike(asked.trimEnd());
+}
+
 /** True when the line ends in a question mark, closing quotes aside. */
 export function endsWithQuestionMark(line: string): boolean {
   return lastCharBeforeClosers(line) === '?';

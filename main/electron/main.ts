@@ -4,7 +4,7 @@
  * window, routes documents opened from outside to the renderer, and closes the service on quit.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron';
 import type { WebContents } from 'electron';
 import type { ApiMethod, ShellCommand, Theme } from '../api';
 import { invocationDir, resolveDataDir } from '../data-dir';
@@ -13,7 +13,7 @@ import { GlossError, toErrorInfo } from '../errors';
 import { createGlossService } from '../service';
 import type { GlossService } from '../service-types';
 import { registerIpcHandlers } from './ipc';
-import { installMenu } from './menu';
+import { buildMenuTemplate } from './menu';
 import type { MenuActions } from './menu';
 import { chooseDocument, documentPathFromArgv, documentPathFromSecondInstance, listenForOpenFile } from './open-files';
 import type { SecondInstanceData } from './open-files';
@@ -132,7 +132,7 @@ function runApp(): void {
       try {
         const [recent, settings] = await Promise.all([service.listRecent({}), service.getSettings({})]);
         applyTheme(settings.theme);
-        installMenu({ recent, theme: settings.theme }, menuActions, { platform: process.platform, isPackaged: app.isPackaged });
+        Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ recent, theme: settings.theme }, menuActions, { platform: process.platform, isPackaged: app.isPackaged })));
       } catch (error) {
         console.error('Gloss: cannot rebuild the menu', error);
       }

@@ -1,11 +1,13 @@
 /**
  * The native application menu. Items that concern the document or the reading view become
  * ShellCommands for the renderer; editing, zoom and window items use Electron's roles, which
- * bring the platform's own labels and accelerators.
+ * bring the platform's own labels and accelerators (zoom's come from the keymap). Pure: it
+ * imports Electron's types only, so it can be inspected in tests; main.ts installs it.
  */
-import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { DocumentSummary, ShellCommand, Theme } from '../api';
+import { KEYMAP, menuAccelerator, type KeyCommand } from '../common/keymap';
+import { THEME_LABELS, THEMES } from '../common/limits';
 
 /** What the menu shows that can change while the app runs. */
 export interface MenuState {
@@ -30,18 +32,6 @@ export interface MenuEnvironment {
 
 /** How many recent documents File › Open Recent lists. */
 const MAX_RECENT_ITEMS = 10;
-
-const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'System', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
-
-/** Keyboard shortcuts the menu claims; the renderer's shortcut help should list the same. */
-export const MENU_ACCELERATORS = {
-  open: 'CmdOrCtrl+O',
-  close: 'CmdOrCtrl+W',
-  toggleSidebar: 'CmdOrCtrl+\\',
-  largerText: 'CmdOrCtrl+Shift+.',
-  smallerText: 'CmdOrCtrl+Shift+,',
-  showShortcuts: 'CmdOrCtrl+/',
-} as const;
 
 /** Longest recent-document label before it is shortened with an ellipsis. */
 const MAX_LABEL_LENGTH = 60;
@@ -82,14 +72,16 @@ function recentSubmenu(state: MenuState, actions: MenuActions, env: MenuEnvironm
 export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: MenuEnvironment): MenuItemConstructorOptions[] {
   const isMac = env.platform === 'darwin';
   const send = (command: ShellCommand) => () => actions.send(command);
+  // Every accelerator comes from the keymap, so the shortcuts dialog lists what the menu does.
+  const keys = (command: KeyCommand) => menuAccelerator(KEYMAP, command, isMac);
 
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'Open…', accelerator: MENU_ACCELERATORS.open, click: () => actions.chooseAndOpen() },
+      { label: 'Open…', accelerator: keys('open-document'), click: () => actions.chooseAndOpen() },
       { label: 'Open Recent', submenu: recentSubmenu(state, actions, env) },
       { type: 'separator' },
-      { label: 'Close Document', accelerator: MENU_ACCELERATORS.close, click: send({ type: 'close-document' }) },
+      { label: 'Close Document', accelerator: keys('close-document'), click: send({ type: 'close-document' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
@@ -110,10 +102,10 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      { label: 'Toggle Sidebar', accelerator: MENU_ACCELERATORS.toggleSidebar, click: send({ type: 'toggle-sidebar' }) },
+      { label: 'Toggle Sidebar', accelerator: keys('toggle-sidebar'), click: send({ type: 'toggle-sidebar' }) },
       {
         label: 'Theme',
-        submenu: (Object.keys(THEME_LABELS) as Theme[]).map((theme) => ({
+        submenu: THEMES.map((theme) => ({
           label: THEME_LABELS[theme],
           type: 'radio',
           checked: state.theme === theme,
@@ -121,12 +113,12 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
         })),
       },
       { type: 'separator' },
-      { label: 'Larger Text', accelerator: MENU_ACCELERATORS.largerText, click: send({ type: 'font-size', delta: 1 }) },
-      { label: 'Smaller Text', accelerator: MENU_ACCELERATORS.smallerText, click: send({ type: 'font-size', delta: -1 }) },
+      { label: 'Larger Text', accelerator: keys('larger-text'), click: send({ type: 'font-size', delta: 1 }) },
+      { label: 'Smaller Text', accelerator: keys('smaller-text'), click: send({ type: 'font-size', delta: -1 }) },
       { type: 'separator' },
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { role: 'resetZoom', accelerator: keys('reset-zoom') },
+      { role: 'zoomIn', accelerator: keys('zoom-in') },
+      { role: 'zoomOut', accelerator: keys('zoom-out') },
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(env.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]),
@@ -136,16 +128,11 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
   const help: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
-      { label: 'Keyboard Shortcuts', accelerator: MENU_ACCELERATORS.showShortcuts, click: send({ type: 'show-shortcuts' }) },
+      { label: 'Keyboard Shortcuts', accelerator: keys('show-shortcuts'), click: send({ type: 'show-shortcuts' }) },
       // macOS has About in the app menu.
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'about', label: 'About Gloss' } as const]),
     ],
   };
 
   return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, view, ...(isMac ? [{ role: 'windowMenu' } as const] : []), help];
-}
-
-/** Builds the menu and makes it the application menu. */
-export function installMenu(state: MenuState, actions: MenuActions, env: MenuEnvironment): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(state, actions, env)));
 }

@@ -1,12 +1,14 @@
 /**
  * The annotation layer: selecting, highlighting, notes, the Annotations sidebar and anchoring,
  * composed from the small modules of this folder. renderer/main.ts creates one and tells it when
- * a document is shown or closed and when settings change.
+ * a document is shown or closed; the colors' meanings and the last used color come from the
+ * SettingsStore it is given.
  */
-import type { Annotation, Settings } from '../../main/api';
+import type { Annotation } from '../../main/api';
 import type { GlossClient } from '../api';
 import type { ArticleModel } from '../article/article-view';
-import { isTypingTarget } from '../ui/dom';
+import type { SettingsStore } from '../settings/settings-store';
+import { keyCommand } from '../ui/keys';
 import type { Toasts } from '../ui/toasts';
 import { AnnotationActions } from './annotation-actions';
 import { AnnotationState } from './annotation-state';
@@ -31,6 +33,8 @@ export interface AnnotationLayerDeps {
   scrollRoot: HTMLElement;
   /** The `<aside aria-label="Annotations">` to fill. */
   panel: HTMLElement;
+  /** The settings' one owner: the last used color and the colors' meanings are read and changed there. */
+  settings: SettingsStore;
 }
 
 /** Highlights, notes and the Annotations sidebar for the document on screen. */
@@ -48,9 +52,6 @@ export class AnnotationLayer {
   private readonly resizeObserver: ResizeObserver;
   private doc: OpenDocument | null = null;
   private generation = 0;
-  private settings: Settings | null = null;
-  /** Settings this layer changed that main.ts's copy may not know of yet. */
-  private localSettings: Partial<Pick<Settings, 'lastColor' | 'colorMeanings'>> = {};
 
   constructor(private readonly deps: AnnotationLayerDeps) {
     const { client, toasts, scrollRoot, panel } = deps;
@@ -86,6 +87,7 @@ export class AnnotationLayer {
         closed: (id) => this.onEditorClosed(id),
       },
       reportError,
+      client,
     );
     this.sidebar = new AnnotationsSidebar(panel, this.markdown, {
       open: (id, from) => void this.open(id, { focus: true, scroll: true, returnFocus: from }),
@@ -116,16 +118,9 @@ export class AnnotationLayer {
     window.addEventListener('beforeunload', (event) => this.onBeforeUnload(event));
     window.addEventListener('pagehide', () => void this.editor.saveNow());
     this.sidebar.clear();
-  }
-
-  /** Colors' meanings and the last used color changed (or were loaded). */
-  setSettings(settings: Settings): void {
-    // Drop local overrides main.ts has caught up with.
-    for (const key of Object.keys(this.localSettings) as Array<keyof typeof this.localSettings>) {
-      if (JSON.stringify(settings[key]) === JSON.stringify(this.localSettings[key])) delete this.localSettings[key];
-    }
-    this.settings = { ...settings, ...this.localSettings };
-    this.applySettings();
+    deps.settings.subscribe((_settings, changed) => {
+      if (changed.has('lastColor') || changed.has('colorMeanings')) this.applySettings();
+    });
   }
 
   /**
@@ -220,11 +215,11 @@ export class AnnotationLayer {
   }
 
   private get lastColor(): HighlightColor {
-    return this.settings?.lastColor ?? 'yellow';
+    return this.deps.settings.current?.lastColor ?? 'yellow';
   }
 
   private get meanings(): ColorMeanings {
-    return this.settings?.colorMeanings ?? { yellow: '', green: '', blue: '', pink: '', purple: '' };
+    return this.deps.settings.current?.colorMeanings ?? { yellow: '', green: '', blue: '', pink: '', purple: '' };
   }
 
   private applySettings(): void {
@@ -234,24 +229,13 @@ export class AnnotationLayer {
   }
 
   private rememberColor(color: HighlightColor): void {
-    if (!this.settings || this.settings.lastColor === color) return;
-    // Not worth an error message: the color stays the last used one here either way.
-    this.changeSettings({ lastColor: color }).catch(() => undefined);
+    if (this.deps.settings.current?.lastColor === color) return;
+    // Not worth an error message: a refused change is rolled back, and the color it had stays.
+    this.deps.settings.change({ lastColor: color }).catch(() => undefined);
   }
 
   private async saveMeanings(colorMeanings: ColorMeanings): Promise<void> {
-    await this.changeSettings({ colorMeanings });
-  }
-
-  /** Applies a settings change here at once and stores it; main.ts hears of it on its next change. */
-  private async changeSettings(patch: Partial<Pick<Settings, 'lastColor' | 'colorMeanings'>>): Promise<void> {
-    if (!this.settings) return;
-    this.localSettings = { ...this.localSettings, ...patch };
-    this.settings = { ...this.settings, ...patch };
-    this.applySettings();
-    const stored = await this.deps.client.api.updateSettings(patch);
-    this.settings = { ...stored, ...this.localSettings };
-    this.applySettings();
+    await this.deps.settings.change({ colorMeanings });
   }
 
   /** Paints and lists what the state holds; keeps the editor and selection marks in step. */
@@ -355,16 +339,11 @@ export class AnnotationLayer {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.altKey) return;
-    const mod = this.deps.client.isMac ? event.metaKey : event.ctrlKey;
-    const typing = isTypingTarget(event.target);
-    const key = event.key.toLowerCase();
-    if (mod && key === 'z' && !event.shiftKey && !typing) {
+    if (event.defaultPrevented) return;
+    const command = keyCommand(event, this.deps.client);
+    if (command === 'undo') {
       if (this.actions.undo()) event.preventDefault();
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || typing) return;
-    if (event.key === 'Escape') {
+    } else if (command === 'close') {
       if (this.editor.openId) {
         event.preventDefault();
         void this.editor.close();
@@ -372,16 +351,12 @@ export class AnnotationLayer {
         event.preventDefault();
         this.toolbar.hide();
       }
-      return;
-    }
-    if (key === 'h' || key === 'n') {
+    } else if (command === 'highlight' || command === 'highlight-with-note') {
       const range = this.watcher.current() ?? this.toolbar.selection;
       if (!range) return;
       event.preventDefault();
-      this.highlight(range, this.lastColor, key === 'n');
-      return;
-    }
-    if (event.key === 'Tab' && !event.shiftKey && this.toolbar.visible && !this.toolbar.contains(document.activeElement) && !this.editor.contains(document.activeElement)) {
+      this.highlight(range, this.lastColor, command === 'highlight-with-note');
+    } else if (command === 'focus-toolbar' && this.toolbar.visible && !this.toolbar.contains(document.activeElement) && !this.editor.contains(document.activeElement)) {
       // From the selection, Tab goes to its toolbar first.
       const active = document.activeElement;
       if (!active || active === document.body || this.deps.scrollRoot.contains(active)) {

@@ -6,6 +6,7 @@
  */
 import type { Annotation, HighlightColor } from '../../main/api';
 import { h } from '../ui/dom';
+import { keyCommand, type KeyPlatform } from '../ui/keys';
 import { Autosave, type SaveStatus } from './autosave';
 import { colorLabel, colorMeaning, colorName, HIGHLIGHT_COLORS, type ColorMeanings } from './colors';
 import { anchorRectOf, placeFloating } from './floating';
@@ -60,6 +61,8 @@ export class NoteEditor {
     private readonly markdown: NoteMarkdown,
     private readonly actions: NoteEditorActions,
     private readonly onError: (error: unknown) => void,
+    /** Cmd or Ctrl, and the mode, for the editor's keys (main/common/keymap.ts). */
+    private readonly platform: KeyPlatform,
   ) {
     const noteId = 'note-editor-text';
     this.title = h('h2', { className: 'editor-title', id: 'note-editor-title' });
@@ -139,16 +142,15 @@ export class NoteEditor {
       void Promise.all([this.noteSave.flush(), this.tagSave.flush()]).then(() => this.actions.remove(id));
     });
     this.element.addEventListener('keydown', (event) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (event.key === 'Escape') {
+      const command = keyCommand(event, this.platform, 'note');
+      if (command === 'close') {
         event.preventDefault();
         event.stopPropagation();
         void this.close();
-      } else if (mod && event.key === 'Enter') {
-        // Ctrl/Cmd+Enter: save and close, as in most note fields.
+      } else if (command === 'finish-note') {
         event.preventDefault();
         void this.close();
-      } else if (mod && event.key.toLowerCase() === 's') {
+      } else if (command === 'save-note') {
         event.preventDefault();
         void this.saveNow();
       }

@@ -1,9 +1,8 @@
 import type { DocumentSummary, OpenedDocument } from '../../main/api';
+import { documentFormatOf, documentPickerAccept, documentTooLargeMessage, unsupportedDocumentMessage } from '../../main/common/document-formats';
+import { LIMITS } from '../../main/common/limits';
 import { ApiError, type GlossClient } from '../api';
 import { h } from '../ui/dom';
-
-const MAX_BYTES = 20 * 1024 * 1024;
-const SUPPORTED = /\.(md|markdown|mdown|mkd|txt|text)$/i;
 
 /** Reads a File as base64 for the browser-mode upload (the main side checks its encoding). */
 async function fileToBase64(file: File): Promise<string> {
@@ -28,12 +27,13 @@ export class DocumentOpener {
 
   /** Opens a file chosen in a picker or dropped on the window. */
   async openFile(file: File): Promise<void> {
-    if (!SUPPORTED.test(file.name)) {
-      this.onError(new ApiError('not-text', `Gloss opens .md, .markdown and .txt files; "${file.name}" is not one.`));
+    // The main side checks both again; asking first spares uploading what it would refuse.
+    if (documentFormatOf(file.name) === null) {
+      this.onError(new ApiError('not-text', unsupportedDocumentMessage(file.name)));
       return;
     }
-    if (file.size > MAX_BYTES) {
-      this.onError(new ApiError('too-large', `"${file.name}" is over 20 MB; Gloss does not open it.`));
+    if (file.size > LIMITS.maxDocumentBytes) {
+      this.onError(new ApiError('too-large', documentTooLargeMessage(file.name)));
       return;
     }
     const path = this.client.pathForFile(file);
@@ -41,8 +41,9 @@ export class DocumentOpener {
     return this.open(async () => this.client.api.importDocument({ fileName: file.name, dataBase64: await fileToBase64(file) }));
   }
 
-  /** Wires the Open… buttons and the hidden file input. */
+  /** Wires the Open… buttons and the hidden file input, which offers the files Gloss opens. */
   wirePicker(buttons: HTMLButtonElement[], input: HTMLInputElement): void {
+    input.accept = documentPickerAccept();
     for (const button of buttons) button.addEventListener('click', () => input.click());
     input.addEventListener('change', () => {
       const file = input.files?.[0];

@@ -1,32 +1,24 @@
+import { bindingsFor, formatKeys, groupBindings, KEYMAP } from '../../main/common/keymap';
 import { byId, h } from './dom';
+import type { KeyPlatform } from './keys';
 
-/** Every keyboard shortcut, as the Help dialog and the README list them. */
-export function shortcutList(isMac: boolean): Array<[keys: string, action: string]> {
-  const mod = isMac ? '⌘' : 'Ctrl';
-  return [
-    [`${mod}+O`, 'Open a document'],
-    [`${mod}+W`, 'Close the document (desktop)'],
-    [`${mod}+\\`, 'Show or hide the Annotations sidebar'],
-    ['H', 'Highlight the selection in the last used color'],
-    ['N', 'Highlight the selection and write a note'],
-    ['Tab, ← / →', 'Reach the Annotate toolbar and move along it'],
-    [`${mod}+S`, 'Save the note being written'],
-    ['Escape', 'Close the toolbar, note editor or dialog'],
-    [`${mod}+Z`, 'Undo deleting a highlight'],
-    [']', 'Next FAQ question'],
-    ['[', 'Previous FAQ question'],
-    ['↑ / ↓, Home / End', 'Move between questions in the FAQ list'],
-    [`${mod}+Shift+. / ${mod}+Shift+,`, 'Larger or smaller text (desktop)'],
-    [`${mod}+= / ${mod}+- / ${mod}+0`, 'Zoom in, out, reset (desktop)'],
-    [`? (desktop: ${mod}+/)`, 'Show this list'],
-  ];
+/**
+ * The shortcuts that work in this window, one line per command as the dialog shows them: the
+ * keymap's rows for this mode and platform (the desktop's menu keys only on the desktop).
+ */
+export function shortcutList(platform: KeyPlatform): Array<[keys: string, action: string]> {
+  const style = platform.isMac ? 'mac' : 'other';
+  return groupBindings(bindingsFor(KEYMAP, platform.mode, platform.isMac)).map((group) => [
+    group.bindings.map((binding) => formatKeys(binding.keys, style)).join(', '),
+    group.action,
+  ]);
 }
 
 /** Opens the keyboard shortcuts dialog (Help > Keyboard Shortcuts, or "?"). */
-export function showShortcuts(isMac: boolean): void {
+export function showShortcuts(platform: KeyPlatform): void {
   const dialog = byId<HTMLDialogElement>('shortcuts-dialog');
   const list = byId('shortcut-list');
-  list.replaceChildren(...shortcutList(isMac).flatMap(([keys, action]) => [h('dt', {}, h('kbd', {}, keys)), h('dd', {}, action)]));
+  list.replaceChildren(...shortcutList(platform).flatMap(([keys, action]) => [h('dt', {}, h('kbd', {}, keys)), h('dd', {}, action)]));
   const close = byId<HTMLButtonElement>('shortcuts-close');
   close.onclick = () => dialog.close();
   if (!dialog.open) dialog.showModal();

@@ -1,8 +1,10 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { documentPickerAccept } from '../../main/common/document-formats';
+import { SETTING_RANGES, THEME_LABELS, THEMES } from '../../main/common/limits';
 import { expect, removeDataDir, startGlossServer, test } from './gloss-server';
 
 const SAMPLE_TITLE = 'Kim Jong Un welcomes Putin in North Korea';
@@ -25,6 +27,29 @@ const QUESTIONS: [string, string, string, string] = [
 async function openReader(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+}
+
+/**
+ * Records the reading positions the main side confirmed saving (the page saves one once
+ * scrolling settles), so a test can wait for the save of the position on screen instead of
+ * sleeping for longer than the page's debounce.
+ */
+function watchPositionSaves(page: Page): { expectOnScreenSaved(): Promise<void> } {
+  const saved: number[] = [];
+  page.on('requestfinished', async (request) => {
+    if (!request.url().endsWith('/api/saveReadingPosition')) return;
+    // A page closed mid-answer has no body left to read: that save is simply not counted.
+    const answer = (await request.response().then((response) => response?.json()).catch(() => undefined)) as { ok?: boolean } | undefined;
+    if (answer?.ok) saved.push((request.postDataJSON() as { position: { fraction: number } }).position.fraction);
+  });
+  // The page reports how far through the article it is as ReadingProgress computes it.
+  const onScreen = () =>
+    page.locator('#reader').evaluate((reader) => Number((reader.scrollTop / (reader.scrollHeight - reader.clientHeight)).toFixed(4)));
+  return {
+    async expectOnScreenSaved() {
+      await expect.poll(async () => saved.at(-1) === (await onScreen()), { message: 'the position on screen is saved' }).toBe(true);
+    },
+  };
 }
 
 test('the sample article opens on first launch with its title, Contents and FAQ', async ({ page, gloss }) => {
@@ -77,6 +102,23 @@ test('FAQ navigation by click, Enter, arrow keys and the ] / [ shortcuts', async
   await expect(faq).toContainText('No question matches');
 });
 
+test('? shows the shortcuts that work in the browser mode only', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await page.getByRole('main', { name: 'Article' }).focus();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  // The page opens documents with Ctrl+O itself; closing the tab, zoom and the menu's text
+  // size keys belong to the browser or the desktop menu, so the dialog does not offer them.
+  await expect(dialog.getByRole('term').filter({ hasText: /^Ctrl\+O$/ })).toHaveCount(1);
+  await expect(dialog.getByRole('definition').filter({ hasText: 'Open a document' })).toHaveCount(1);
+  await expect(dialog).not.toContainText('Ctrl+W');
+  await expect(dialog).not.toContainText('Zoom');
+  await expect(dialog).not.toContainText('Ctrl+/');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('Contents links jump to sections and the current section is marked while scrolling', async ({ page, gloss }) => {
   await openReader(page, gloss.url);
   const contents = page.getByRole('navigation', { name: 'Contents' });
@@ -88,6 +130,7 @@ test('Contents links jump to sections and the current section is marked while sc
 });
 
 test('theme, text size and reading position survive a reload', async ({ page, gloss }) => {
+  const saves = watchPositionSaves(page);
   await openReader(page, gloss.url);
   await page.getByRole('button', { name: 'Appearance' }).click();
   await page.getByRole('radio', { name: 'Sepia' }).check();
@@ -96,7 +139,7 @@ test('theme, text size and reading position survive a reload', async ({ page, gl
   await page.keyboard.press('Escape');
   await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: reader.scrollHeight / 2 }));
   // The position is saved once scrolling settles.
-  await page.waitForTimeout(1200);
+  await saves.expectOnScreenSaved();
   const before = await page.locator('#reader').evaluate((reader) => reader.scrollTop);
   expect(before).toBeGreaterThan(200);
 
@@ -110,6 +153,7 @@ test('theme, text size and reading position survive a reload', async ({ page, gl
 });
 
 test('the reader keeps their place when the text size changes, and finds it again after a reload', async ({ page, gloss }) => {
+  const saves = watchPositionSaves(page);
   await openReader(page, gloss.url);
   const heading = page.getByRole('heading', { name: 'A Historical Context' });
   const offsetFromTop = () =>
@@ -124,11 +168,34 @@ test('the reader keeps their place when the text size changes, and finds it agai
   // The article reflowed a lot, yet the same heading is still at the top.
   expect(Math.abs(await offsetFromTop())).toBeLessThan(60);
 
-  await page.waitForTimeout(1200);
+  await saves.expectOnScreenSaved();
   await page.setViewportSize({ width: 1100, height: 760 });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   expect(Math.abs(await offsetFromTop())).toBeLessThan(60);
+});
+
+test('the Appearance panel and the file picker offer what the main side accepts', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await expect(page.locator('#file-input')).toHaveAttribute('accept', documentPickerAccept());
+  await page.getByRole('button', { name: 'Appearance' }).click();
+  const themes = page.getByRole('group', { name: 'Theme' }).getByRole('radio');
+  await expect(themes).toHaveCount(THEMES.length);
+  for (const [index, theme] of THEMES.entries()) {
+    await expect(themes.nth(index)).toHaveAccessibleName(THEME_LABELS[theme]);
+  }
+  const textSize = page.getByRole('slider', { name: 'Text size' });
+  const lineWidth = page.getByRole('slider', { name: 'Line width' });
+  await expect(textSize).toHaveAttribute('max', String(SETTING_RANGES.fontSize.max));
+  await expect(lineWidth).toHaveAttribute('min', String(SETTING_RANGES.lineWidth.min));
+  // The largest text size the slider offers is one the main side stores.
+  const stored = page.waitForResponse((response) => response.url().endsWith('/api/updateSettings'));
+  await textSize.fill(String(SETTING_RANGES.fontSize.max + 10));
+  await expect(textSize).toHaveValue(String(SETTING_RANGES.fontSize.max));
+  expect(await (await stored).json()).toMatchObject({ ok: true, value: { fontSize: SETTING_RANGES.fontSize.max } });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect.poll(() => page.locator('article').evaluate((article) => getComputedStyle(article).fontSize)).toBe(`${SETTING_RANGES.fontSize.max}px`);
 });
 
 test('dark theme follows the system when "System" is chosen', async ({ browser, gloss }) => {
@@ -185,7 +252,8 @@ test.describe('documents from disk', () => {
       const hrefs = await page.locator('article a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
       expect(hrefs.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href))).toEqual([]);
       await page.locator('article').getByText('click', { exact: true }).click();
-      await page.waitForTimeout(300);
+      // Every image has loaded or failed, so an error handler that survived would have run.
+      await expect.poll(() => page.locator('article img').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete))).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(dialogs).toEqual([]);
       await expect(page.locator('article script, article iframe, article form, article [onerror], article [onload]')).toHaveCount(0);
@@ -213,6 +281,50 @@ test.describe('documents from disk', () => {
       await popup.close();
       // The reading view is still there.
       await expect(page.getByRole('heading', { level: 1, name: 'Linked' })).toBeVisible();
+    } finally {
+      await server.stop();
+      await removeDataDir(server.dataDir);
+    }
+  });
+});
+
+test.describe('plain-text articles through the importer', () => {
+  const fixture = (name: string) => resolve('tests/fixtures/articles', name);
+
+  test('section headings phrased as questions are in Contents, and only the FAQ’s questions in the FAQ', async ({ page }) => {
+    const server = await startGlossServer({ args: [fixture('heatwave-question-headings.txt')] });
+    try {
+      await openReader(page, server.url);
+      await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveText([
+        'What Is Causing the Heatwave?',
+        'How are cities coping with the heat?',
+        'Health Warnings',
+        'What happens next?',
+        'Frequently Asked Questions',
+      ]);
+      await expect(page.getByRole('navigation', { name: 'FAQ' }).getByRole('link')).toHaveText([
+        'What temperature did Delhi record?',
+        'When will the monsoon arrive?',
+        'How can people protect themselves?',
+      ]);
+    } finally {
+      await server.stop();
+      await removeDataDir(server.dataDir);
+    }
+  });
+
+  test('Q:/A: lines with no FAQ heading are listed in the FAQ, and no heading is made up for them', async ({ page }) => {
+    const server = await startGlossServer({ args: [fixture('repo-rate-unheaded-qa.txt')] });
+    try {
+      await openReader(page, server.url);
+      await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveText(['What the Decision Means']);
+      await expect(page.getByRole('article').getByRole('heading', { name: /Frequently Asked Questions/ })).toHaveCount(0);
+      const faq = page.getByRole('navigation', { name: 'FAQ' });
+      await expect(faq.getByRole('link')).toHaveText(['What is the repo rate?', 'Will my EMI change?', 'When is the next policy meeting?']);
+      await faq.getByRole('link', { name: 'Will my EMI change?' }).click();
+      const question = page.getByRole('article').getByRole('paragraph').filter({ hasText: /^Q: Will my EMI change\?$/ });
+      await expect(question).toBeInViewport();
+      await expect(question).toBeFocused();
     } finally {
       await server.stop();
       await removeDataDir(server.dataDir);

@@ -31,6 +31,16 @@ const QUESTION_MARKER = /^(?:Q\d*\s*[.:)]|(?:Question|QUESTION|question)\s*\d*\s
 /** "A.", "A:", "A)", "A1." or "Answer:" opening an answer. */
 const ANSWER_MARKER = /^(?:A\d*\s*[.:)]|(?:Answer|ANSWER|answer)\s*\d*\s*[:.)])\s*/;
 
+/** True when a paragraph's first line opens with a question marker this navigator reads ("Q.", "Question:"). */
+export function startsWithQuestionMarker(line: string): boolean {
+  return QUESTION_MARKER.test(line);
+}
+
+/** True when a paragraph opens with an answer marker this navigator reads ("A.", "Answer:"). */
+export function startsWithAnswerMarker(line: string): boolean {
+  return ANSWER_MARKER.test(line);
+}
+
 /**
  * Finds the questions of a rendered article, in document order, in the three forms FAQs take:
  * - headings under a FAQ heading: every heading one or more levels deeper, until the next heading

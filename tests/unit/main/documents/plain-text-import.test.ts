@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { DEFAULT_FAQ_HEADING, importPlainText } from '../../../../main/documents/plain-text-import';
-import { renderedBlocks, textsOf } from './render-markdown';
+import { detectFaq } from '../../../../main/common/article/faq';
+import { importPlainText } from '../../../../main/documents/plain-text-import';
+import { renderedBlocks, renderMarkdown, textsOf } from './render-markdown';
 
 const SAMPLE = new URL('../../../../assets/articles/000_d802b92d1a2a96bd.txt', import.meta.url);
 const FIXTURES = new URL('../../../fixtures/articles/', import.meta.url);
@@ -23,6 +24,18 @@ function asideTexts(markdown: string): string[] {
       assert.equal(block.element.getAttribute('aria-label'), 'Related article');
       return block.text;
     });
+}
+
+/**
+ * What the reading view's FAQ navigator lists for the importer's Markdown: the article rendered
+ * through the app's pipeline, then the navigator's own detection run over it.
+ */
+function faqQuestions(markdown: string): Array<{ question: string; kind: string; answer: string }> {
+  return detectFaq(renderMarkdown(markdown)).map((entry) => ({
+    question: entry.question,
+    kind: entry.kind,
+    answer: entry.answerElements.map((element) => element.textContent).join(' | '),
+  }));
 }
 
 /** Asserts that every line is shown, unchanged, as one of the rendered paragraphs. */
@@ -96,6 +109,18 @@ describe('importPlainText on the sample article', () => {
     assert.equal(body.length, 15);
     assertParagraphsInclude(markdown, [...body, ...answers]);
     assert.equal(textsOf(markdown, 'p').length, body.length + answers.length);
+  });
+
+  it('gives the FAQ navigator its four questions, through the app’s pipeline', () => {
+    assert.deepEqual(
+      faqQuestions(markdown).map((entry) => [entry.question, entry.kind]),
+      [
+        ['Why did Vladimir Putin visit North Korea?', 'heading'],
+        ['What is the new strategic partnership agreement about?', 'heading'],
+        ['What is the history of North Korea and Russia?', 'heading'],
+        ['Did Kim Jong Un and Putin share any gifts?', 'heading'],
+      ],
+    );
   });
 
   it('drops the trailing "Leave a Comment"', () => {
@@ -242,13 +267,18 @@ describe('importPlainText on an article with a byline, dateline and comment form
   });
 
   it('keeps the byline, dateline and photo credit as text, not headings', () => {
-    assert.deepEqual(textsOf(markdown, 'h2'), ['What the Plan Includes', 'Cost and Timeline', DEFAULT_FAQ_HEADING]);
+    assert.deepEqual(textsOf(markdown, 'h2'), ['What the Plan Includes', 'Cost and Timeline']);
     assertParagraphsInclude(markdown, ['By Jane Doe', 'Updated: June 19, 2024, 10:32 IST', 'June 19, 2024', 'Photo: City Planning Office']);
   });
 
-  it('inserts an FAQ heading before Q./A. pairs that have none', () => {
-    assert.deepEqual(textsOf(markdown, 'h3'), ['When will the park open?', 'Who pays for it?']);
-    assert.match(markdown, /## Frequently Asked Questions\n\n### When will the park open\?/);
+  it('invents no FAQ heading for Q./A. pairs that have none; the FAQ navigator lists them as written', () => {
+    assert.doesNotMatch(markdown, /Frequently Asked Questions/);
+    assert.deepEqual(textsOf(markdown, 'h3'), []);
+    assertParagraphsInclude(markdown, ['Q. When will the park open?', 'A. The first section is due to open in the summer of 2026.']);
+    assert.deepEqual(
+      faqQuestions(markdown).map((entry) => entry.question),
+      ['When will the park open?', 'Who pays for it?'],
+    );
   });
 
   it('keeps "Click here" in the body but drops the comment form at the end', () => {
@@ -276,6 +306,71 @@ describe('importPlainText on an article with an unmarked FAQ and a share block',
     assert.deepEqual(asideTexts(markdown), ['Also read: Ten bookshops worth a detour', 'Also read: How to start a reading group']);
     assert.doesNotMatch(markdown, /Share this|Facebook|Like/);
     assert.ok(markdown.endsWith('How to start a reading group</p></aside>\n'));
+  });
+});
+
+describe('importPlainText on a news article whose section headings are questions', () => {
+  const text = fixture('heatwave-question-headings.txt');
+  const { markdown } = importPlainText(text);
+
+  it('matches its Markdown baseline', () => {
+    assert.equal(markdown, fixture('heatwave-question-headings.expected.md'));
+  });
+
+  it('keeps the question-phrased sections as section headings, title or sentence case', () => {
+    assert.deepEqual(textsOf(markdown, 'h2'), [
+      'What Is Causing the Heatwave?',
+      'How are cities coping with the heat?',
+      'Health Warnings',
+      'What happens next?',
+      'Frequently Asked Questions',
+    ]);
+  });
+
+  it('leaves a question that reads as speech in the text', () => {
+    assertParagraphsInclude(markdown, ['So, who pays when the grid fails?']);
+  });
+
+  it('gives the FAQ navigator the FAQ’s questions only, not the sections phrased as questions', () => {
+    assert.deepEqual(faqQuestions(markdown), [
+      { question: 'What temperature did Delhi record?', kind: 'heading', answer: 'The Mungeshpur weather station recorded 47.8 degrees Celsius, the highest in the city this year.' },
+      { question: 'When will the monsoon arrive?', kind: 'heading', answer: 'The weather office expects it in Kerala by May 30 and in the north by late June.' },
+      { question: 'How can people protect themselves?', kind: 'heading', answer: 'Stay indoors at midday, drink water often and check on elderly neighbours.' },
+    ]);
+  });
+});
+
+describe('importPlainText on a news article with Q:/A: lines and no FAQ heading', () => {
+  const text = fixture('repo-rate-unheaded-qa.txt');
+  const { markdown } = importPlainText(text);
+
+  it('matches its Markdown baseline', () => {
+    assert.equal(markdown, fixture('repo-rate-unheaded-qa.expected.md'));
+  });
+
+  it('adds no heading the file does not have', () => {
+    assert.deepEqual(textsOf(markdown, 'h2'), ['What the Decision Means']);
+    assert.deepEqual(textsOf(markdown, 'h3'), []);
+    assert.doesNotMatch(markdown, /Frequently Asked Questions|FAQ/);
+  });
+
+  it('shows each question in bold and each answer as written', () => {
+    const blocks = renderedBlocks(markdown);
+    const questions = blocks.filter((block) => block.element.querySelector('strong') !== null).map((block) => block.text);
+    assert.deepEqual(questions, ['Q: What is the repo rate?', 'Q: Will my EMI change?', 'Q: When is the next policy meeting?']);
+    assertParagraphsInclude(markdown, ['A: It is the rate at which the Reserve Bank lends money to commercial banks for short periods.', 'Lenders may still adjust rates on older loans tied to their own benchmarks.']);
+  });
+
+  it('gives the FAQ navigator every question, with its whole answer', () => {
+    assert.deepEqual(faqQuestions(markdown), [
+      { question: 'What is the repo rate?', kind: 'paragraph', answer: 'A: It is the rate at which the Reserve Bank lends money to commercial banks for short periods.' },
+      {
+        question: 'Will my EMI change?',
+        kind: 'paragraph',
+        answer: 'A: Not for now. Loans linked to the repo rate keep their current rate until the next review. | Lenders may still adjust rates on older loans tied to their own benchmarks.',
+      },
+      { question: 'When is the next policy meeting?', kind: 'paragraph', answer: 'A: The monetary policy committee meets again in the first week of August.' },
+    ]);
   });
 });
 
@@ -320,10 +415,39 @@ describe('importPlainText, rules one at a time', () => {
     assert.deepEqual(textsOf(markdown, 'p'), ['Yes.', 'A. Writer lives in Leeds.']);
   });
 
-  it('reads "Question:"/"Answer:" and multi-paragraph answers', () => {
-    const { markdown } = importPlainText('Title\n\nQuestion: Is it open?\n\nAnswer: Not yet.\n\nIt opens in May.\n\nQuestion: Where?\n\nAnswer: In Leeds.');
+  it('reads "Question:"/"Answer:" and multi-paragraph answers under an FAQ heading', () => {
+    const { markdown } = importPlainText('Title\n\nFAQ\n\nQuestion: Is it open?\n\nAnswer: Not yet.\n\nIt opens in May.\n\nQuestion: Where?\n\nAnswer: In Leeds.');
     assert.deepEqual(textsOf(markdown, 'h3'), ['Is it open?', 'Where?']);
     assert.deepEqual(textsOf(markdown, 'p'), ['Not yet.', 'It opens in May.', 'In Leeds.']);
+  });
+
+  it('keeps "Question:"/"Answer:" pairs with no FAQ heading as they are written, and the navigator finds them', () => {
+    const { markdown } = importPlainText('Title\n\nQuestion: Is it open?\n\nAnswer: Not yet.\n\nIt opens in May.\n\nQuestion: Where?\n\nAnswer: In Leeds.');
+    assert.deepEqual(textsOf(markdown, 'h2'), []);
+    assert.deepEqual(textsOf(markdown, 'p'), ['Question: Is it open?', 'Answer: Not yet.', 'It opens in May.', 'Question: Where?', 'Answer: In Leeds.']);
+    assert.deepEqual(faqQuestions(markdown), [
+      { question: 'Is it open?', kind: 'paragraph', answer: 'Answer: Not yet. | It opens in May.' },
+      { question: 'Where?', kind: 'paragraph', answer: 'Answer: In Leeds.' },
+    ]);
+  });
+
+  it('writes a marker the navigator does not read ("q -", "Ans:") as Q: and A:', () => {
+    const { markdown } = importPlainText('Title\n\nq - Why is the bridge closed?\n\nAns: For repairs.');
+    assert.deepEqual(textsOf(markdown, 'p'), ['Q: Why is the bridge closed?', 'A: For repairs.']);
+    assert.deepEqual(faqQuestions(markdown).map((entry) => entry.question), ['Why is the bridge closed?']);
+  });
+
+  it('reads a question-phrased line as a section heading outside an FAQ, and as a question inside one', () => {
+    const { markdown } = importPlainText('Title\n\nWhy Did the Bridge Close?\n\nThe council found cracks.\n\nFAQ\n\nWhen will it reopen?\n\nIn the spring.');
+    assert.deepEqual(textsOf(markdown, 'h2'), ['Why Did the Bridge Close?', 'FAQ']);
+    assert.deepEqual(textsOf(markdown, 'h3'), ['When will it reopen?']);
+    assert.deepEqual(faqQuestions(markdown).map((entry) => entry.question), ['When will it reopen?']);
+  });
+
+  it('keeps questions that read as prose in the text: a comma, a second sentence, one word, or nothing after it', () => {
+    const { markdown } = importPlainText('Title\n\nSo, who pays for it?\n\nNobody knows.\n\nReally? Yes.\n\nMore text.\n\nWhy?\n\nBecause.\n\nWhat do you think?');
+    assert.deepEqual(textsOf(markdown, 'h2'), []);
+    assert.deepEqual(textsOf(markdown, 'p'), ['So, who pays for it?', 'Nobody knows.', 'Really? Yes.', 'More text.', 'Why?', 'Because.', 'What do you think?']);
   });
 
   it('makes a list only of two or more items; a lone numbered line stays text', () => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   endsSentence,
   isHeadingLike,
+  isQuestionHeading,
   isMetaLine,
   isShareTarget,
   isTrailingBoilerplate,
@@ -149,6 +150,32 @@ describe('isHeadingLike', () => {
       'Two lines\nof text',
     ]) {
       assert.equal(isHeadingLike(line), false, line);
+    }
+  });
+});
+
+describe('isQuestionHeading', () => {
+  it('accepts section headings phrased as questions, in title or sentence case', () => {
+    for (const line of ['What Is Causing the Heatwave?', 'How are cities coping with the heat?', 'What happens next?', 'Is “Squid Game” Worth Watching?', 'Why It Matters?']) {
+      assert.equal(isQuestionHeading(line), true, line);
+    }
+  });
+
+  it('rejects questions that read as speech or prose, FAQ lines and statements', () => {
+    for (const line of [
+      'So, who pays when the grid fails?',
+      'Really? Yes.',
+      'Why?',
+      'He asked: why now?',
+      'Q. Why did it happen?',
+      'Question: Why did it happen?',
+      'what happens next?',
+      'A Historic Visit',
+      'Putin arrived around noon.',
+      `Why ${'very '.repeat(20)}long?`,
+      'Two lines\nof text?',
+    ]) {
+      assert.equal(isQuestionHeading(line), false, line);
     }
   });
 });

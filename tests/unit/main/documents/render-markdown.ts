@@ -1,9 +1,14 @@
 /**
- * Test helper: renders Markdown the way the renderer does (marked, GitHub-flavoured) into a DOM, so
- * tests check what a reader sees rather than the Markdown source.
+ * Test helper: renders Markdown through the app's own article pipeline (main/common/article:
+ * marked with GitHub Flavored Markdown and footnotes, DOMPurify under Gloss's allowlist, the link
+ * rules, heading ids) in a jsdom window, so tests check what a reader sees rather than the
+ * Markdown source.
  */
-import { JSDOM } from 'jsdom';
-import { marked } from 'marked';
+import { createMarkdownRenderer } from '../../../../main/common/article/render-markdown';
+import { createWindow } from '../common/article/jsdom-window';
+
+const window = createWindow();
+const renderer = createMarkdownRenderer(window);
 
 /** A top-level element of rendered Markdown, reduced to what tests compare. */
 export interface RenderedBlock {
@@ -21,10 +26,15 @@ export function textOf(node: Node): string {
   return Array.from(node.childNodes, textOf).join('');
 }
 
-/** Renders Markdown to a detached `<body>`. */
+/**
+ * Renders Markdown as the reading view does (a browser-mode page: external links open in a new
+ * tab, and no image next to the document resolves) into a detached `<body>`.
+ */
 export function renderMarkdown(markdown: string): HTMLElement {
-  const html = marked.parse(markdown, { async: false });
-  return new JSDOM(`<!doctype html><body>${html}</body>`).window.document.body;
+  const { html } = renderer.render(markdown, { resolveAssetUrl: () => null, externalLinks: 'new-tab' });
+  const body = window.document.createElement('body');
+  body.innerHTML = html;
+  return body;
 }
 
 /** The top-level blocks of rendered Markdown, in order. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectFaq, FAQ_QUESTION_ATTRIBUTE, type FaqEntry } from '../../../../../main/common/article/faq';
+import { detectFaq, FAQ_QUESTION_ATTRIBUTE, startsWithAnswerMarker, startsWithQuestionMarker, type FaqEntry } from '../../../../../main/common/article/faq';
 import { collectHeadings } from '../../../../../main/common/article/headings';
 import { createMarkdownRenderer } from '../../../../../main/common/article/render-markdown';
 import { bodyWith, createWindow } from './jsdom-window';
@@ -144,5 +144,14 @@ describe('detectFaq', () => {
     const first = detectFaq(body).map(({ id, question }) => ({ id, question }));
     assert.deepEqual(detectFaq(body).map(({ id, question }) => ({ id, question })), first);
     assert.equal(first.length, 5);
+  });
+});
+
+describe('startsWithQuestionMarker and startsWithAnswerMarker', () => {
+  it('say which markers the navigator reads, as the plain-text importer asks before keeping one', () => {
+    for (const line of ['Q. Why?', 'Q:Why?', 'Q) Why?', 'Q1. Why?', 'Question: Why?', 'QUESTION 2: Why?']) assert.equal(startsWithQuestionMarker(line), true, line);
+    for (const line of ['q. why?', 'Q - Why?', 'Quite why?', 'Why?']) assert.equal(startsWithQuestionMarker(line), false, line);
+    for (const line of ['A. Yes.', 'A:Yes.', 'Answer: Yes.']) assert.equal(startsWithAnswerMarker(line), true, line);
+    for (const line of ['Ans: Yes.', 'a. yes', 'Always.']) assert.equal(startsWithAnswerMarker(line), false, line);
   });
 });
