@@ -194,7 +194,14 @@ function runApp(): void {
     // Created after `ready` so that on macOS a document opened from Finder (open-file arrives
     // before `ready`) can be the first one shown, instead of flashing the last one read.
     const initialDocumentPath = launchDocument ?? pendingPaths.shift() ?? null;
-    const creating = createGlossService({ dataDir, assetsDir: assetsDir(), openExternal, initialDocumentPath }).catch((error: unknown) => {
+    const creating = createGlossService({
+      dataDir,
+      assetsDir: assetsDir(),
+      openExternal,
+      initialDocumentPath,
+      // Paths reach the service only from the system's Open dialog, a drop, the OS and the command line.
+      documentAccess: 'any-path',
+    }).catch((error: unknown) => {
       reportStartupFailure(error);
       app.exit(1);
       return null;

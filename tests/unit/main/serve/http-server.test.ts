@@ -39,7 +39,7 @@ describe('browser-mode server', () => {
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gloss-serve-'));
-    service = await createGlossService({ dataDir, assetsDir: resolve('assets') });
+    service = await createGlossService({ dataDir, assetsDir: resolve('assets'), documentAccess: 'any-path' });
     server = await startBrowserServer({ service, rendererDir: resolve('renderer'), port: 0 });
     host = `127.0.0.1:${server.port}`;
     const token = new URL(server.url).searchParams.get('token') ?? '';
