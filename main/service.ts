@@ -14,7 +14,7 @@ import { documentIdForPath } from './documents/document-id';
 import { loadForReading, loadFromBytes } from './documents/load-document';
 import { writeFileDurably } from './store/durable-json-file';
 import { GlossError, toErrorInfo } from './errors';
-import { externalUrl } from './external-url';
+import { externalUrl } from './common/external-url';
 import { openAnnotationStore } from './store/annotation-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { openLibraryStore, type DocumentRecord } from './store/library-store';

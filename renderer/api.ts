@@ -5,6 +5,7 @@
  * main side's code and message.
  */
 import type { ApiMethod, ApiResult, GlossApi, GlossErrorCode, ShellCommand } from '../main/api';
+import { desktopAssetUrl, encodeAssetPath } from '../main/common/asset-urls';
 import type { GlossPreloadBridge } from '../main/electron/preload-bridge';
 
 /** An error reported by the main side, with a message written for the reader. */
@@ -73,13 +74,12 @@ async function callOverHttp(method: ApiMethod, request: unknown): Promise<ApiRes
 /** Connects to the desktop preload when it is there, else to the browser-mode server. */
 export function connectToGloss(): GlossClient {
   const bridge = (window as unknown as { gloss?: GlossPreloadBridge }).gloss;
-  const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
   if (bridge) {
     return {
       api: apiOver((method, request) => (bridge[method] as (r: unknown) => Promise<ApiResult<unknown>>)(request)),
       mode: 'desktop',
       isMac: bridge.platform === 'darwin',
-      assetUrl: (documentId, relativePath) => `gloss-asset://${documentId}/${encodePath(relativePath)}`,
+      assetUrl: desktopAssetUrl,
       onCommand: (callback) => void bridge.onCommand(callback),
       pathForFile: (file) => bridge.pathForFile(file) || null,
     };
@@ -88,7 +88,7 @@ export function connectToGloss(): GlossClient {
     api: apiOver(callOverHttp),
     mode: 'browser',
     isMac: /Mac/.test(navigator.platform),
-    assetUrl: (documentId, relativePath) => `/asset/${documentId}/${encodePath(relativePath)}`,
+    assetUrl: (documentId, relativePath) => `/asset/${documentId}/${encodeAssetPath(relativePath)}`,
     onCommand: () => undefined,
     pathForFile: () => null,
   };

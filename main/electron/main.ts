@@ -8,7 +8,6 @@ import { app, BrowserWindow, dialog, nativeTheme, shell } from 'electron';
 import type { WebContents } from 'electron';
 import type { ApiMethod, ShellCommand, Theme } from '../api';
 import { invocationDir, resolveDataDir } from '../data-dir';
-import { externalUrl } from '../external-url';
 import { GlossError, toErrorInfo } from '../errors';
 import { createGlossService } from '../service';
 import type { GlossService } from '../service-types';
@@ -223,10 +222,8 @@ function runApp(): void {
   });
 }
 
-/** Opens http(s) and mailto links in the system; the service calls this for GlossApi.openExternal. */
-async function openExternal(url: string): Promise<void> {
-  const address = externalUrl(url);
-  if (address === null) throw new GlossError('invalid-request', 'Only web and email links open outside Gloss.');
+/** Hands a link to the system; the service has already checked it with externalUrl (GlossApi.openExternal). */
+async function openExternal(address: string): Promise<void> {
   await shell.openExternal(address);
 }
 

@@ -1,23 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-
-/** The Content-Security-Policy of the browser mode: the same rules as the desktop window. */
-export const BROWSER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+import { APP_CSP } from '../content-security-policy';
 
 /** Headers every response carries. */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': BROWSER_CSP,
+  'Content-Security-Policy': APP_CSP,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',

@@ -2,24 +2,16 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { ASSET_CSP } from '../content-security-policy';
 import { dispatch } from '../dispatch';
 import { toErrorInfo } from '../errors';
+import { mimeTypeFor } from '../mime-types';
+import { rendererFileForPath } from '../renderer-files';
 import type { GlossService } from '../service-types';
 import { SECURITY_HEADERS, isLoopbackHost, readCookie } from './http-security';
 
 /** Largest request body: a 20 MB document, base64-encoded, plus JSON framing. */
 const MAX_BODY_BYTES = 28 * 1024 * 1024;
-
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export interface BrowserServer {
   /** The address to open, token included. */
@@ -75,14 +67,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const cookieName = () => `gloss_token_${port}`;
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relativePath = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(options.rendererDir, relativePath));
-    if (!file.startsWith(options.rendererDir + sep)) return sendText(response, 404, 'Not found');
-    const type = STATIC_TYPES[extname(file)];
-    if (!type) return sendText(response, 404, 'Not found');
-    const body = await readFile(file).catch(() => null);
-    if (!body) return sendText(response, 404, 'Not found');
-    send(response, 200, body, type);
+    const file = rendererFileForPath(pathname, options.rendererDir);
+    const body = file === null ? null : await readFile(file).catch(() => null);
+    if (file === null || body === null) return sendText(response, 404, 'Not found');
+    send(response, 200, body, mimeTypeFor(file));
   }
 
   async function serveApi(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -109,8 +97,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const [, , documentId = '', ...rest] = pathname.split('/');
     try {
       const asset = await options.service.readAsset(documentId, rest.join('/'));
-      // An SVG opened on its own must not run script either.
-      send(response, 200, asset.bytes, asset.mimeType, { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
+      send(response, 200, asset.bytes, asset.mimeType, { 'Content-Security-Policy': ASSET_CSP });
     } catch (error) {
       sendText(response, 404, toErrorInfo(error).message);
     }
