@@ -20,7 +20,7 @@ export interface DocumentAsset {
  * The renderer never sees these methods.
  */
 export interface GlossService extends GlossApi {
-  /** Reads an image next to a document; refuses paths outside the document's folder. */
+  /** Reads a file next to a document (an image, audio, video); refuses anything outside its folder, symlinks resolved. */
   readAsset(documentId: string, relativePath: string): Promise<DocumentAsset>;
   getWindowState(): WindowState | null;
   saveWindowState(state: WindowState): Promise<void>;
@@ -28,13 +28,28 @@ export interface GlossService extends GlossApi {
   close(): Promise<void>;
 }
 
+/**
+ * Which paths GlossApi.openDocument may open; each transport says which it needs.
+ * - 'any-path': whatever the reader chose. The desktop: its window asks only for files picked in
+ *   the system's Open dialog, dropped on it, listed in Recent, or handed over by the OS.
+ * - 'library': only documents already in the library or named on the command line. The browser
+ *   mode: there a path comes from a web page, which must not be able to read the disk through
+ *   Gloss. Other files reach it by upload (importDocument).
+ */
+export type DocumentAccess = 'any-path' | 'library';
+
 /** What a transport supplies when it creates the service. */
 export interface ServiceOptions {
+  /** Which paths openDocument opens. */
+  documentAccess: DocumentAccess;
   /** Folder holding gloss.json, annotations/ and the lock. Created when missing. */
   dataDir: string;
   /** Folder holding the shipped assets (articles/, icons/). */
   assetsDir: string;
-  /** Opens a URL in the system browser; absent in browser mode, where the renderer opens a tab. */
+  /**
+   * Opens an address in the system browser; absent in browser mode, where the renderer opens a
+   * tab. The service has checked it with externalUrl (http, https, mailto, no credentials).
+   */
   openExternal?: (url: string) => Promise<void>;
   /** A document named on the command line: opened at start instead of the last one read. */
   initialDocumentPath?: string | null;

@@ -14,7 +14,7 @@ import { documentIdForPath } from './documents/document-id';
 import { loadForReading, loadFromBytes } from './documents/load-document';
 import { writeFileDurably } from './store/durable-json-file';
 import { GlossError, toErrorInfo } from './errors';
-import { externalUrl } from './external-url';
+import { externalUrl } from './common/external-url';
 import { openAnnotationStore } from './store/annotation-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { openLibraryStore, type DocumentRecord } from './store/library-store';
@@ -38,6 +38,11 @@ function normalizeTags(tags: readonly string[]): string[] {
   return result;
 }
 
+
+/** The refusal of a path the 'library' document access does not open. */
+function refusedPath(): GlossError {
+  return new GlossError('invalid-request', 'Here Gloss opens only documents in its library or named when it started. Use Open… to read another file.');
+}
 
 /** File names from a browser upload may carry anything; keep a safe, recognisable name. */
 function safeUploadName(fileName: string): string {
@@ -83,8 +88,9 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       lastOpenedAt: record.lastOpenedAt,
     });
 
-    async function openPath(path: string): Promise<OpenedDocument> {
+    async function openPath(path: string, mayOpen: (realPath: string) => boolean = () => true): Promise<OpenedDocument> {
       const loaded = await loadForReading(path);
+      if (!mayOpen(loaded.path)) throw refusedPath();
       const id = idFor(loaded.path);
       const record = await library.recordOpened({
         id,
@@ -106,6 +112,10 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         isSample: isSamplePath(loaded.path),
       };
     }
+
+    const launchPath = options.initialDocumentPath ? resolve(options.initialDocumentPath) : null;
+    /** A document in the library, or the one named on the command line. */
+    const isKnownPath = (path: string) => path === launchPath || library.getDocument(idFor(path)) !== undefined;
 
     function requireDocument(documentId: string): DocumentRecord {
       const record = library.getDocument(documentId);
@@ -138,7 +148,14 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         const shown = notices.splice(0, notices.length);
         return { settings: library.getSettings(), document, error, recent: library.listRecent().map(toSummary), notices: shown };
       },
-      openDocument: ({ path }) => openPath(resolve(path)),
+      async openDocument({ path }) {
+        const requested = resolve(path);
+        if (options.documentAccess === 'any-path') return openPath(requested);
+        // Judged before the disk is touched, so a refusal tells nothing about what is there; and
+        // again on the real path, so a known path that became a link to elsewhere is refused too.
+        if (!isKnownPath(requested)) throw refusedPath();
+        return openPath(requested, (realPath) => isKnownPath(realPath) || requested === launchPath);
+      },
       async importDocument({ fileName, dataBase64 }: ApiRequestParsed<'importDocument'>) {
         const bytes = Buffer.from(dataBase64, 'base64');
         const name = safeUploadName(fileName);

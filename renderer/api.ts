@@ -4,8 +4,11 @@
  * loopback HTTP. Either way each call returns the value, or throws an ApiError carrying the
  * main side's code and message.
  */
-import type { ApiMethod, ApiResult, GlossApi, GlossErrorCode, ShellCommand } from '../main/api';
+import type { ApiMethod, ApiResult, GlossApi, GlossErrorCode, OpenedDocument, ShellCommand, Startup } from '../main/api';
+import { browserAssetUrl, desktopAssetUrl, signAssetAccess } from '../main/common/asset-urls';
+import { SESSION_HEADER, sessionHeaderValue } from '../main/common/browser-session';
 import type { GlossPreloadBridge } from '../main/electron/preload-bridge';
+import { reloadOnNewToken, takeSessionToken } from './session-token';
 
 /** An error reported by the main side, with a message written for the reader. */
 export class ApiError extends Error {
@@ -24,8 +27,8 @@ export interface GlossClient {
   mode: 'desktop' | 'browser';
   /** True on macOS, where shortcuts use Cmd. */
   isMac: boolean;
-  /** URL of an image next to a document. */
-  assetUrl(documentId: string, relativePath: string): string;
+  /** URL of a file next to a document (an image, audio, video), or null when it cannot be loaded. */
+  assetUrl(documentId: string, relativePath: string): string | null;
   /** Menu commands from the desktop shell; a no-op in the browser. */
   onCommand(callback: (command: ShellCommand) => void): void;
   /** The file's path on disk for a dropped file (desktop only), else null. */
@@ -47,21 +50,26 @@ function apiOver(call: (method: ApiMethod, request: unknown) => Promise<ApiResul
   });
 }
 
-async function callOverHttp(method: ApiMethod, request: unknown): Promise<ApiResult<unknown>> {
+const NO_SESSION: ApiResult<never> = {
+  ok: false,
+  error: { code: 'invalid-request', message: 'This page has no session with Gloss. Open the address Gloss printed when it started.' },
+};
+
+async function callOverHttp(method: ApiMethod, request: unknown, token: string | null): Promise<ApiResult<unknown>> {
+  if (token === null) return NO_SESSION;
   let response: Response;
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Gloss-Request': '1' },
+      headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: sessionHeaderValue(token) },
       body: JSON.stringify(request),
-      credentials: 'same-origin',
+      // Nothing ambient: the token header is the whole credential.
+      credentials: 'omit',
     });
   } catch {
     return { ok: false, error: { code: 'io', message: 'Gloss cannot reach its server. Is `npm run serve` still running?' } };
   }
-  if (response.status === 401) {
-    return { ok: false, error: { code: 'invalid-request', message: 'This page lost its session. Open the address Gloss printed when it started.' } };
-  }
+  if (response.status === 401) return NO_SESSION;
   const text = await response.text();
   try {
     return JSON.parse(text) as ApiResult<unknown>;
@@ -70,26 +78,50 @@ async function callOverHttp(method: ApiMethod, request: unknown): Promise<ApiRes
   }
 }
 
+/** The document an API result hands the page to show, whose files it will then load. */
+function documentIn(method: ApiMethod, value: unknown): OpenedDocument | null {
+  if (method === 'getStartup') return (value as Startup).document;
+  if (method === 'openDocument' || method === 'importDocument' || method === 'openSample') return value as OpenedDocument;
+  return null;
+}
+
+/**
+ * The browser mode's client: API calls carry the tab's session token in a header; the files
+ * next to a document load from URLs signed for that document, made (with the token) when the
+ * document arrives, before the page shows it. An <img> or <video> cannot send a header.
+ */
+function connectToServer(): GlossClient {
+  reloadOnNewToken();
+  const token = takeSessionToken();
+  const signatures = new Map<string, string>();
+  return {
+    api: apiOver(async (method, request) => {
+      const result = await callOverHttp(method, request, token);
+      const document = result.ok ? documentIn(method, result.value) : null;
+      if (token !== null && document !== null && !signatures.has(document.id)) signatures.set(document.id, await signAssetAccess(token, document.id));
+      return result;
+    }),
+    mode: 'browser',
+    isMac: /Mac/.test(navigator.platform),
+    assetUrl: (documentId, relativePath) => {
+      const signature = signatures.get(documentId);
+      return signature === undefined ? null : browserAssetUrl(documentId, signature, relativePath);
+    },
+    onCommand: () => undefined,
+    pathForFile: () => null,
+  };
+}
+
 /** Connects to the desktop preload when it is there, else to the browser-mode server. */
 export function connectToGloss(): GlossClient {
   const bridge = (window as unknown as { gloss?: GlossPreloadBridge }).gloss;
-  const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
-  if (bridge) {
-    return {
-      api: apiOver((method, request) => (bridge[method] as (r: unknown) => Promise<ApiResult<unknown>>)(request)),
-      mode: 'desktop',
-      isMac: bridge.platform === 'darwin',
-      assetUrl: (documentId, relativePath) => `gloss-asset://${documentId}/${encodePath(relativePath)}`,
-      onCommand: (callback) => void bridge.onCommand(callback),
-      pathForFile: (file) => bridge.pathForFile(file) || null,
-    };
-  }
+  if (!bridge) return connectToServer();
   return {
-    api: apiOver(callOverHttp),
-    mode: 'browser',
-    isMac: /Mac/.test(navigator.platform),
-    assetUrl: (documentId, relativePath) => `/asset/${documentId}/${encodePath(relativePath)}`,
-    onCommand: () => undefined,
-    pathForFile: () => null,
+    api: apiOver((method, request) => (bridge[method] as (r: unknown) => Promise<ApiResult<unknown>>)(request)),
+    mode: 'desktop',
+    isMac: bridge.platform === 'darwin',
+    assetUrl: desktopAssetUrl,
+    onCommand: (callback) => void bridge.onCommand(callback),
+    pathForFile: (file) => bridge.pathForFile(file) || null,
   };
 }

@@ -8,7 +8,6 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'e
 import type { WebContents } from 'electron';
 import type { ApiMethod, ShellCommand, Theme } from '../api';
 import { invocationDir, resolveDataDir } from '../data-dir';
-import { externalUrl } from '../external-url';
 import { GlossError, toErrorInfo } from '../errors';
 import { createGlossService } from '../service';
 import type { GlossService } from '../service-types';
@@ -194,7 +193,14 @@ function runApp(): void {
     // Created after `ready` so that on macOS a document opened from Finder (open-file arrives
     // before `ready`) can be the first one shown, instead of flashing the last one read.
     const initialDocumentPath = launchDocument ?? pendingPaths.shift() ?? null;
-    const creating = createGlossService({ dataDir, assetsDir: assetsDir(), openExternal, initialDocumentPath }).catch((error: unknown) => {
+    const creating = createGlossService({
+      dataDir,
+      assetsDir: assetsDir(),
+      openExternal,
+      initialDocumentPath,
+      // Paths reach the service only from the system's Open dialog, a drop, the OS and the command line.
+      documentAccess: 'any-path',
+    }).catch((error: unknown) => {
       reportStartupFailure(error);
       app.exit(1);
       return null;
@@ -216,10 +222,8 @@ function runApp(): void {
   });
 }
 
-/** Opens http(s) and mailto links in the system; the service calls this for GlossApi.openExternal. */
-async function openExternal(url: string): Promise<void> {
-  const address = externalUrl(url);
-  if (address === null) throw new GlossError('invalid-request', 'Only web and email links open outside Gloss.');
+/** Hands a link to the system; the service has already checked it with externalUrl (GlossApi.openExternal). */
+async function openExternal(address: string): Promise<void> {
   await shell.openExternal(address);
 }
 

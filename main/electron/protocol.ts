@@ -1,25 +1,30 @@
 /**
  * The two custom schemes: `gloss://app/…` serves the built renderer (never file://, so the page
  * has a real origin and no reach into the disk), and `gloss-asset://<documentId>/<path>` serves a
- * document's images through the service, which refuses files outside the document's folder.
+ * document's images and media through the service, which refuses files outside the document's
+ * folder (symlinks resolved).
  */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import type { GlossErrorCode } from '../api';
 import { GlossError } from '../errors';
 import type { GlossService } from '../service-types';
-import { APP_CSP, APP_SCHEME, ASSET_SCHEME, mimeTypeFor, parseAssetUrl, rendererFileForUrl } from './urls';
+import { ASSET_SCHEME, parseDesktopAssetUrl } from '../common/asset-urls';
+import { APP_CSP, ASSET_CSP } from '../content-security-policy';
+import { mimeTypeFor } from '../mime-types';
+import { APP_SCHEME, rendererFileForUrl } from './urls';
 
 /**
  * Declares both schemes before the app is ready (Electron allows this only once, only then).
  * `gloss` is standard and secure so the renderer gets an origin, relative URLs and module
  * scripts; it is not CORS-enabled, so no other origin can read it. `gloss-asset` stays
- * non-standard so document ids keep their case (standard schemes lower-case the host).
+ * non-standard so document ids keep their case (standard schemes lower-case the host), and
+ * streams, which <audio> and <video> need to play from it.
  */
 export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-    { scheme: ASSET_SCHEME, privileges: { secure: true } },
+    { scheme: ASSET_SCHEME, privileges: { secure: true, stream: true } },
   ]);
 }
 
@@ -71,18 +76,17 @@ const ASSET_STATUS: Partial<Record<GlossErrorCode, number>> = {
   'too-large': 413,
 };
 
-/** Serves `gloss-asset://<documentId>/<relative path>` through `service.readAsset`. */
+/** Serves `gloss-asset://<documentId>/<relative path>` through `service.readAsset`, the browser mode's path too. */
 export function handleAssetProtocol(service: Pick<GlossService, 'readAsset'>): void {
   protocol.handle(ASSET_SCHEME, async (request) => {
     if (!isReadMethod(request)) return textResponse(405, 'Method not allowed');
-    const asset = parseAssetUrl(request.url);
+    const asset = parseDesktopAssetUrl(request.url);
     if (asset === null) return textResponse(400, 'Bad asset URL');
     try {
       const { bytes, mimeType } = await service.readAsset(asset.documentId, asset.encodedPath);
       return new Response(request.method === 'HEAD' ? null : bodyOf(bytes), {
         status: 200,
-        // An image opened on its own must not become a page that runs anything.
-        headers: { ...COMMON_HEADERS, 'Content-Type': mimeType, 'Content-Security-Policy': "default-src 'none'; sandbox" },
+        headers: { ...COMMON_HEADERS, 'Content-Type': mimeType, 'Content-Security-Policy': ASSET_CSP },
       });
     } catch (error) {
       if (error instanceof GlossError) return textResponse(ASSET_STATUS[error.code] ?? 500, error.message);

@@ -5,7 +5,7 @@
  */
 import { app, session, shell } from 'electron';
 import type { Session } from 'electron';
-import { externalUrl } from '../external-url';
+import { externalUrl } from '../common/external-url';
 import { isAppUrl } from './urls';
 
 /** Opens `url` in the system browser or mail client when it is http(s) or mailto; else ignores it. */

@@ -1,23 +1,12 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-/** The Content-Security-Policy of the browser mode: the same rules as the desktop window. */
-export const BROWSER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+import { signAssetAccess } from '../common/asset-urls';
+import { SESSION_HEADER, tokenFromHeader } from '../common/browser-session';
+import { APP_CSP } from '../content-security-policy';
 
 /** Headers every response carries. */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': BROWSER_CSP,
+  'Content-Security-Policy': APP_CSP,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
@@ -37,13 +26,31 @@ export function isLoopbackHost(hostHeader: string | undefined, port: number): bo
   return LOOPBACK_HOSTS.some((host) => hostHeader.toLowerCase() === `${host}:${port}`);
 }
 
-/** Reads one cookie's value from a request. */
-export function readCookie(request: IncomingMessage, name: string): string | null {
-  const header = request.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * One launch's secret and the two ways a request proves it has it: API calls carry the token in
+ * the Authorization header (browser-session.ts), which a browser never sends on its own; asset
+ * URLs carry a per-document signature derived from it (asset-urls.ts), which only a page holding
+ * the token can make. No cookie is ever set, so nothing the browser would send to another server
+ * on 127.0.0.1 can stand in for either.
+ */
+export class BrowserSession {
+  /** The per-launch token, printed once in the address the server shows. */
+  readonly token = randomBytes(32).toString('base64url');
+
+  /** True when a request carries this launch's token in SESSION_HEADER. */
+  isAuthorized(request: IncomingMessage): boolean {
+    const given = tokenFromHeader(request.headers[SESSION_HEADER.toLowerCase()] as string | undefined);
+    return given !== null && sameSecret(given, this.token);
   }
-  return null;
+
+  /** True when `signature` is the one this launch's page makes for `documentId`'s assets. */
+  async mayReadAssets(documentId: string, signature: string): Promise<boolean> {
+    return sameSecret(signature, await signAssetAccess(this.token, documentId));
+  }
 }

@@ -1,28 +1,23 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import type { ApiResult } from '../api';
+import { ASSET_ROUTE, isWellEncodedPath, parseBrowserAssetPath } from '../common/asset-urls';
+import { sessionAddress } from '../common/browser-session';
+import { ASSET_CSP } from '../content-security-policy';
 import { dispatch } from '../dispatch';
-import { toErrorInfo } from '../errors';
+import { GlossError, toErrorInfo } from '../errors';
+import { mimeTypeFor } from '../mime-types';
+import { rendererFileForPath } from '../renderer-files';
 import type { GlossService } from '../service-types';
-import { SECURITY_HEADERS, isLoopbackHost, readCookie } from './http-security';
+import { BodyBudget, DEFAULT_SERVER_LIMITS, declaredLength, readBody, type BodyRefusal, type ServerLimits } from './http-limits';
+import { BrowserSession, SECURITY_HEADERS, isLoopbackHost } from './http-security';
 
-/** Largest request body: a 20 MB document, base64-encoded, plus JSON framing. */
-const MAX_BODY_BYTES = 28 * 1024 * 1024;
-
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+const API_ROUTE = '/api/';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface BrowserServer {
-  /** The address to open, token included. */
+  /** The address to open, token included (in its fragment). */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -34,11 +29,8 @@ export interface BrowserServerOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
-}
-
-function tokensMatch(given: string | null, expected: string): boolean {
-  if (!given || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  /** Defaults to DEFAULT_SERVER_LIMITS; tests pass smaller ones. */
+  limits?: Partial<ServerLimits>;
 }
 
 function send(response: ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}): void {
@@ -50,108 +42,134 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   send(response, status, text, 'text/plain; charset=utf-8');
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('too-large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function sendResult(response: ServerResponse, status: number, result: ApiResult<unknown>, extra: Record<string, string> = {}): void {
+  send(response, status, JSON.stringify(result), JSON_TYPE, extra);
 }
+
+const REFUSED_BODIES: Record<BodyRefusal, { status: number; code: 'invalid-request' | 'too-large' | 'io'; message: string }> = {
+  'length-required': { status: 411, code: 'invalid-request', message: 'Gloss takes a request body only with a Content-Length.' },
+  'too-large': { status: 413, code: 'too-large', message: 'That file is over 20 MB; Gloss does not open it.' },
+  busy: { status: 503, code: 'io', message: 'Gloss is busy receiving other files. Try again in a moment.' },
+};
+
+const ASSET_STATUS: Partial<Record<string, number>> = { 'invalid-request': 403, 'not-found': 404, 'not-text': 415, 'too-large': 413 };
 
 /**
  * The browser mode's transport: serves the built renderer and the GlossApi over HTTP on
- * 127.0.0.1 only. Like Jupyter's server, a random per-launch token in the printed URL is traded
- * for an HttpOnly, SameSite=Strict cookie; API calls also need a custom header (so another
- * origin cannot send them without a CORS preflight, which this server never approves), and every
- * request must name the loopback address in its Host header (DNS rebinding).
+ * 127.0.0.1 only.
+ * - Every request must name the loopback address in its Host header (DNS rebinding).
+ * - The renderer's own files (the public app) are served to anyone; the API only to requests
+ *   carrying the launch's token in the Authorization header, and a document's files only at
+ *   URLs signed for that document with it (http-security.ts). No cookie is set.
+ * - Bodies are bounded in size, in number and in bytes held at once, and slow clients are cut
+ *   off (http-limits.ts); a malformed URL gets 400.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const token = randomBytes(24).toString('base64url');
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  const session = new BrowserSession();
+  const budget = new BodyBudget(limits);
   let port = options.port;
-  // One cookie per port: cookies ignore ports, and two Gloss servers may run side by side.
-  const cookieName = () => `gloss_token_${port}`;
 
-  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relativePath = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(options.rendererDir, relativePath));
-    if (!file.startsWith(options.rendererDir + sep)) return sendText(response, 404, 'Not found');
-    const type = STATIC_TYPES[extname(file)];
-    if (!type) return sendText(response, 404, 'Not found');
-    const body = await readFile(file).catch(() => null);
-    if (!body) return sendText(response, 404, 'Not found');
-    send(response, 200, body, type);
+  async function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    const file = rendererFileForPath(pathname, options.rendererDir);
+    const body = file === null ? null : await readFile(file).catch(() => null);
+    if (file === null || body === null) return sendText(response, 404, 'Not found');
+    send(response, 200, request.method === 'HEAD' ? '' : body, mimeTypeFor(file));
   }
 
   async function serveApi(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return sendText(response, 405, 'Use POST');
-    if (request.headers['x-gloss-request'] !== '1') return sendText(response, 403, 'Missing X-Gloss-Request header');
-    let payload: unknown;
-    try {
-      payload = JSON.parse((await readBody(request)) || '{}');
-    } catch (error) {
-      const tooLarge = error instanceof Error && error.message === 'too-large';
-      const result = {
-        ok: false,
-        error: tooLarge
-          ? { code: 'too-large', message: 'That file is over 20 MB; Gloss does not open it.' }
-          : { code: 'invalid-request', message: 'The request body is not valid JSON.' },
-      };
-      return send(response, tooLarge ? 413 : 400, JSON.stringify(result), 'application/json; charset=utf-8');
+    if (!session.isAuthorized(request)) {
+      const message = 'This page has no session with Gloss. Open the address Gloss printed when it started.';
+      return sendResult(response, 401, { ok: false, error: { code: 'invalid-request', message } }, { Connection: 'close' });
     }
-    const result = await dispatch(options.service, method, payload);
-    send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    const length = declaredLength(request);
+    const release = budget.reserve(length);
+    if (typeof release === 'string') {
+      const refusal = REFUSED_BODIES[release];
+      // The body is never kept. A busy server lets Node read and drop it, so the page gets this
+      // answer rather than a reset connection; anything else is not worth receiving.
+      const extra: Record<string, string> = release === 'busy' ? { 'Retry-After': '1' } : { Connection: 'close' };
+      return sendResult(response, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } }, extra);
+    }
+    // Held until the call is answered, so the parsed and decoded copies count too, and a client
+    // that sends a body and leaves cannot start another import while this one runs.
+    try {
+      await answerApiCall(method, request, response, length ?? 0);
+    } finally {
+      release();
+    }
   }
 
-  async function serveAsset(pathname: string, response: ServerResponse): Promise<void> {
-    const [, , documentId = '', ...rest] = pathname.split('/');
+  async function answerApiCall(method: string, request: IncomingMessage, response: ServerResponse, length: number): Promise<void> {
+    let body: Buffer;
     try {
-      const asset = await options.service.readAsset(documentId, rest.join('/'));
-      // An SVG opened on its own must not run script either.
-      send(response, 200, asset.bytes, asset.mimeType, { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
+      body = await readBody(request, length);
+    } catch {
+      // The client went away (or was cut off) before its body arrived: there is no one to answer.
+      return void response.destroy();
+    }
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendResult(response, 400, { ok: false, error: { code: 'invalid-request', message: 'The request body is not valid JSON.' } });
+    }
+    sendResult(response, 200, await dispatch(options.service, method, payload));
+  }
+
+  async function serveAsset(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    const asset = parseBrowserAssetPath(pathname);
+    if (asset === null) return sendText(response, 404, 'Not found');
+    if (!(await session.mayReadAssets(asset.documentId, asset.signature))) return sendText(response, 403, 'This address is not signed for that document.');
+    try {
+      const { bytes, mimeType } = await options.service.readAsset(asset.documentId, asset.encodedPath);
+      send(response, 200, request.method === 'HEAD' ? '' : bytes, mimeType, { 'Content-Security-Policy': ASSET_CSP });
     } catch (error) {
-      sendText(response, 404, toErrorInfo(error).message);
+      const info = toErrorInfo(error);
+      if (!(error instanceof GlossError)) console.error('gloss serve: cannot read an asset:', error);
+      sendText(response, ASSET_STATUS[info.code] ?? 500, info.message);
     }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isLoopbackHost(request.headers.host, port)) return sendText(response, 403, 'Gloss answers only on 127.0.0.1.');
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const queryToken = url.searchParams.get('token');
-    if (tokensMatch(queryToken, token)) {
-      // Trade the token for a cookie, then drop it from the address bar and history.
-      response.writeHead(303, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname,
-      });
-      return void response.end();
+    let pathname: string;
+    try {
+      pathname = new URL(request.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    } catch {
+      return sendText(response, 400, 'Bad request address');
     }
-    if (!tokensMatch(readCookie(request, cookieName()), token)) {
-      return sendText(response, 401, 'Open Gloss with the address it printed when it started (it carries a token).');
-    }
-    if (url.pathname.startsWith('/api/')) return serveApi(url.pathname.slice('/api/'.length), request, response);
-    if (url.pathname.startsWith('/asset/')) return serveAsset(url.pathname, response);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
-    return serveStatic(url.pathname, response);
+    if (!isWellEncodedPath(pathname)) return sendText(response, 400, 'Bad percent-encoding in the request address');
+    if (pathname.startsWith(API_ROUTE)) return serveApi(pathname.slice(API_ROUTE.length), request, response);
+    if (pathname.startsWith(ASSET_ROUTE)) return serveAsset(pathname, request, response);
+    return serveStatic(pathname, request, response);
   }
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      console.error('gloss serve:', error);
-      if (!response.headersSent) sendText(response, 500, 'Gloss hit an unexpected error.');
-      else response.destroy();
-    });
-  });
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        console.error('gloss serve:', error);
+        if (!response.headersSent) sendText(response, 500, 'Gloss hit an unexpected error.');
+        else response.destroy();
+      });
+    },
+  );
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: sessionAddress(`http://127.0.0.1:${port}`, session.token),
     port,
     close: () =>
       new Promise<void>((resolvePromise) => {

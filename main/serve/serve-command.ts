@@ -28,6 +28,8 @@ async function main(argv: string[]): Promise<void> {
     dataDir,
     assetsDir: assetsDir(),
     initialDocumentPath: findDocumentArgument(argv),
+    // Paths come from a web page here: it opens only what the library has or the command line named.
+    documentAccess: 'library',
   });
   const server = await startBrowserServer({ service, rendererDir: rendererDir(), port });
   console.log(`Gloss is reading at ${server.url}`);

@@ -49,7 +49,7 @@ export async function benchCreateHighlight(options: CreateBenchOptions): Promise
   const dataDir = await mkdtemp(join(tmpdir(), 'gloss-bench-create-'));
   const assetsDir = resolve('assets');
   try {
-    let service = await createGlossService({ dataDir, assetsDir });
+    let service = await createGlossService({ dataDir, assetsDir, documentAccess: 'any-path' });
     const documentIds: string[] = [];
     await mkdir(join(dataDir, 'docs'), { recursive: true });
     for (let d = 0; d < options.documents; d++) {
@@ -74,7 +74,7 @@ export async function benchCreateHighlight(options: CreateBenchOptions): Promise
       await writeFile(join(dataDir, ANNOTATIONS_FOLDER, `${documentId}.json`), JSON.stringify(file));
     }
 
-    service = await createGlossService({ dataDir, assetsDir });
+    service = await createGlossService({ dataDir, assetsDir, documentAccess: 'any-path' });
     const openId = documentIds[0] as string;
     const listed = await dispatch(service, 'listAnnotations', { documentId: openId });
     if (!listed.ok || (listed.value as Annotation[]).length !== options.inOpenDocument) throw new Error('the seeded library did not load');

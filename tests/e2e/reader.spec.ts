@@ -67,7 +67,7 @@ test('the sample article opens on first launch with its title, Contents and FAQ'
   const linkNames = nodes.filter((node) => node.role?.value === 'link').map((node) => String(node.name?.value ?? ''));
   expect(linkNames.slice(-QUESTIONS.length)).toEqual(QUESTIONS);
   // The promo lines are set apart, not read as body text, and the boilerplate is gone.
-  await expect(page.locator('article aside.related-link')).toHaveCount(2);
+  await expect(page.locator('article').getByRole('note', { name: 'Related article' })).toHaveCount(2);
   await expect(page.locator('article')).not.toContainText('Leave a Comment');
   await expect(page).toHaveTitle(`${SAMPLE_TITLE} — Gloss`);
 });

@@ -1,3 +1,4 @@
+import { articleName } from './article-names';
 import { ensureHeadingIds, HEADING_SELECTOR, headingLevel, visibleText } from './headings';
 
 /** One question of a document's FAQ. */
@@ -53,7 +54,8 @@ export function startsWithAnswerMarker(line: string): boolean {
  *
  * Marks each question element with FAQ_QUESTION_ATTRIBUTE and makes sure it can be navigated to:
  * headings keep their ids (given one if they lack it); other question elements without an id get
- * `faq-1`, `faq-2`, … and, unless already focusable, tabindex="-1" so focus can move onto them.
+ * `user-content-faq-1`, `user-content-faq-2`, … (the article's namespace, see article-names.ts)
+ * and, unless already focusable, tabindex="-1" so focus can move onto them.
  * Running it again on the same article finds the same entries with the same ids.
  */
 export function detectFaq(root: Element): FaqEntry[] {
@@ -176,7 +178,7 @@ function documentOrder(a: Element, b: Element): number {
   return a.compareDocumentPosition(b) & a.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-/** Hands out `faq-N` ids no element of the document (or of `root`, if detached) has yet. */
+/** Hands out `user-content-faq-N` ids no element of the document (or of `root`, if detached) has yet. */
 function idGenerator(root: Element): () => string {
   const taken = new Set(Array.from(root.querySelectorAll('[id]'), (element) => element.id));
   let n = 0;
@@ -184,7 +186,7 @@ function idGenerator(root: Element): () => string {
     let id: string;
     do {
       n += 1;
-      id = `faq-${n}`;
+      id = articleName(`faq-${n}`);
     } while (taken.has(id) || root.ownerDocument.getElementById(id) !== null);
     taken.add(id);
     return id;

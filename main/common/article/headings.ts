@@ -1,3 +1,4 @@
+import { articleName, unprefixedName } from './article-names';
 import { createSlugger } from './slugs';
 
 /** One heading of a rendered article. */
@@ -25,9 +26,10 @@ export function headingLevel(heading: Element): number {
 }
 
 /**
- * Gives every heading under `root` an id: the GitHub slug of its text for those without one, or
- * whose id repeats an earlier element's. Ids already present are kept, so running it again, or
- * after the renderer, changes nothing.
+ * Gives every heading under `root` an id: the GitHub slug of its text, in the article's namespace
+ * (`user-content-set-up`, see article-names.ts), for those without one, or whose id repeats an
+ * earlier element's. Ids already present are kept, so running it again, or after the renderer,
+ * changes nothing.
  */
 export function ensureHeadingIds(root: Element): void {
   const headings = Array.from(root.querySelectorAll(HEADING_SELECTOR));
@@ -37,17 +39,18 @@ export function ensureHeadingIds(root: Element): void {
     const id = element.id;
     const isHeading = element.matches(HEADING_SELECTOR);
     // A heading whose id an earlier element already has would be unreachable by its fragment.
-    if (isHeading && (id === '' || seen.has(id))) needIds.push(element);
+    if (isHeading && (unprefixedName(id) === '' || seen.has(id))) needIds.push(element);
     else seen.add(id);
   }
   for (const heading of headings) if (!heading.hasAttribute('id')) needIds.push(heading);
   if (needIds.length === 0) return;
 
-  const slugger = createSlugger(seen);
+  // The slugger works on bare slugs: a written id="setup" (now user-content-setup) takes "setup".
+  const slugger = createSlugger(Array.from(seen).filter((id) => id !== unprefixedName(id)).map(unprefixedName));
   // Slugs are handed out in document order so that the first "Notes" is notes, the second notes-1.
   const pending = new Set(needIds);
   for (const heading of headings) {
-    if (pending.has(heading)) heading.id = slugger.slug(visibleText(heading));
+    if (pending.has(heading)) heading.id = articleName(slugger.slug(visibleText(heading)));
   }
 }
 

@@ -1,3 +1,4 @@
+import { externalUrl } from '../external-url';
 import { classifyUrl, isProtocolRelative, normalizeUrl } from './url-kind';
 
 /**
@@ -9,9 +10,10 @@ export type ExternalLinks = 'new-tab' | 'system';
 /**
  * Applies Gloss's link rules to one sanitized `<a>`:
  * - `#fragment` links stay as they are: they move within the article;
- * - http(s) and mailto links are marked `data-external="true"` (the article view opens them
- *   outside the reading view) and, for 'new-tab', get target=_blank with rel=noopener noreferrer
- *   so the new page can neither reach back into Gloss nor learn where it came from;
+ * - links Gloss would hand to the system (externalUrl: http(s) and mailto, no credentials) are
+ *   marked `data-external="true"` (the article view opens them outside the reading view) and,
+ *   for 'new-tab', get target=_blank with rel=noopener noreferrer so the new page can neither
+ *   reach back into Gloss nor learn where it came from;
  * - every other link loses its href but keeps its text: other schemes have no business in an
  *   article, and a relative link would navigate the reading view away from the document.
  */
@@ -22,13 +24,11 @@ export function applyLinkPolicy(link: Element, externalLinks: ExternalLinks): vo
   link.removeAttribute('data-external');
   const href = link.getAttribute('href');
   if (href === null) return;
-  const kind = classifyUrl(href);
-  if (kind === 'fragment') return;
-  if (kind === 'web' || kind === 'mailto') {
-    if (isProtocolRelative(href)) {
-      // Inside Gloss a scheme-less `//host` would resolve against the app's own scheme.
-      link.setAttribute('href', `https://${normalizeUrl(href).replace(/^[/\\]+/, '')}`);
-    }
+  if (classifyUrl(href) === 'fragment') return;
+  // Inside Gloss a scheme-less `//host` would resolve against the app's own scheme.
+  const absolute = isProtocolRelative(href) ? `https://${normalizeUrl(href).replace(/^[/\\]+/, '')}` : href;
+  if (externalUrl(absolute) !== null) {
+    link.setAttribute('href', absolute);
     link.setAttribute('data-external', 'true');
     if (externalLinks === 'new-tab') {
       link.setAttribute('target', '_blank');

@@ -48,6 +48,9 @@ export const SANITIZE_CONFIG = {
   ALLOWED_ATTR: ARTICLE_ATTRIBUTES,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: true,
+  // Ids and names get the article's prefix (article-names.ts), so none can clobber a global
+  // (`id="location"`) or stand in for one of the app's elements.
+  SANITIZE_NAMED_PROPS: true,
   // Schemes a URL attribute may carry; data: is admitted separately, on img and media src only.
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   RETURN_DOM: true,

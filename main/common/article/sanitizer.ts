@@ -1,4 +1,5 @@
 import createDOMPurify, { type WindowLike } from 'dompurify';
+import { namespaceElement } from './article-names';
 import { applyLinkPolicy, type ExternalLinks } from './link-policy';
 import { SANITIZE_CONFIG } from './sanitize-config';
 
@@ -33,6 +34,7 @@ export function createArticleSanitizer(window: Window): ArticleSanitizer {
     if (tag === 'a') applyLinkPolicy(element, externalLinks);
     // A task list is a record of what was done, not a form: ticking it would change nothing.
     else if (tag === 'input') element.setAttribute('disabled', '');
+    namespaceElement(element);
   });
 
   return {

@@ -25,7 +25,7 @@ describe('GlossService over a real data folder', () => {
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gloss-service-'));
-    service = await createGlossService({ dataDir, assetsDir: ASSETS });
+    service = await createGlossService({ dataDir, assetsDir: ASSETS, documentAccess: 'any-path' });
   });
 
   afterEach(async () => {
@@ -51,7 +51,7 @@ describe('GlossService over a real data folder', () => {
     await writeFile(file, '# Mine\n\nHello.\n');
     await service.openDocument({ path: file });
     await service.close();
-    service = await createGlossService({ dataDir, assetsDir: ASSETS });
+    service = await createGlossService({ dataDir, assetsDir: ASSETS, documentAccess: 'any-path' });
     assert.equal((await service.getStartup({})).document?.title, 'Mine');
     await service.closeDocument({});
     assert.equal((await service.getStartup({})).document, null);
@@ -149,7 +149,7 @@ describe('GlossService over a real data folder', () => {
   test('openExternal accepts only web and mail links', async () => {
     const opened: string[] = [];
     await service.close();
-    service = await createGlossService({ dataDir, assetsDir: ASSETS, openExternal: async (url) => void opened.push(url) });
+    service = await createGlossService({ dataDir, assetsDir: ASSETS, documentAccess: 'any-path', openExternal: async (url) => void opened.push(url) });
     await service.openExternal({ url: 'https://example.org/a' });
     await assert.rejects(service.openExternal({ url: 'file:///etc/passwd' }), /only opens web and mail links/);
     await assert.rejects(service.openExternal({ url: 'javascript:alert(1)' }), /only opens web and mail links/);
@@ -161,7 +161,7 @@ describe('GlossService over a real data folder', () => {
 describe('a damaged annotation file', () => {
   test('is moved aside, its backup restored, and the reader told which document it was', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'gloss-service-corrupt-'));
-    let service = await createGlossService({ dataDir, assetsDir: ASSETS });
+    let service = await createGlossService({ dataDir, assetsDir: ASSETS, documentAccess: 'any-path' });
     const doc = (await service.getStartup({})).document!;
     const target = targetFor('Putin arrived around noon', doc.contentHash);
     await service.createAnnotation({ documentId: doc.id, kind: 'highlight', color: 'yellow', note: 'first', target });
@@ -172,7 +172,7 @@ describe('a damaged annotation file', () => {
     const damaged = (await readFile(file, 'utf8')).slice(0, 150);
     await writeFile(file, damaged);
 
-    service = await createGlossService({ dataDir, assetsDir: ASSETS });
+    service = await createGlossService({ dataDir, assetsDir: ASSETS, documentAccess: 'any-path' });
     await service.getStartup({});
     const restored = await service.listAnnotations({ documentId: doc.id });
     // The backup is the copy before the last write: the first annotation survives.
@@ -199,13 +199,13 @@ describe('the sample article', () => {
       await mkdir(join(install, 'articles'), { recursive: true });
       await writeFile(join(install, 'articles', '000_d802b92d1a2a96bd.txt'), await readFile(join(ASSETS, 'articles', '000_d802b92d1a2a96bd.txt')));
     }
-    let service = await createGlossService({ dataDir, assetsDir: installs[0] as string });
+    let service = await createGlossService({ dataDir, assetsDir: installs[0] as string, documentAccess: 'any-path' });
     const first = (await service.getStartup({})).document!;
     await service.createAnnotation({ documentId: first.id, kind: 'highlight', color: 'blue', note: 'kept', target: targetFor('Putin arrived around noon', first.contentHash) });
     await service.close();
     await rm(installs[0] as string, { recursive: true, force: true });
 
-    service = await createGlossService({ dataDir, assetsDir: installs[1] as string });
+    service = await createGlossService({ dataDir, assetsDir: installs[1] as string, documentAccess: 'any-path' });
     const startup = await service.getStartup({});
     assert.equal(startup.error, null);
     assert.equal(startup.document?.id, first.id);

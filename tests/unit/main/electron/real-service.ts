@@ -16,7 +16,8 @@ export function useRealService(prefix: string): { service: () => GlossService; d
     // Resolved as the service resolves document paths (macOS's tmpdir is a symlink), so paths of
     // files written here compare equal to the ones the service hands back.
     dataDir = await realpath(await mkdtemp(join(tmpdir(), prefix)));
-    service = await createGlossService({ dataDir, assetsDir: resolve('assets') });
+    // The desktop's policy: the shell opens whatever the reader picked in the system dialog.
+    service = await createGlossService({ dataDir, assetsDir: resolve('assets'), documentAccess: 'any-path' });
   });
   after(async () => {
     await service?.close();

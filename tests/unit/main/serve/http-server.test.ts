@@ -1,106 +1,185 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { signAssetAccess } from '../../../../main/common/asset-urls';
 import { startBrowserServer, type BrowserServer } from '../../../../main/serve/http-server';
 import { createGlossService } from '../../../../main/service';
 import type { GlossService } from '../../../../main/service-types';
+import { send, type Reply } from './raw-http';
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAAABJRU5ErkJggg==', 'base64');
+const SECRET_TEXT = 'PRIVATE-NOTES-7f3a: the reader never opened this file';
 
-/** A raw HTTP request, so the Host header can be set to anything (fetch forbids that). */
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolveReply, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolveReply({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
+/** A stack trace in a reply would tell an attacker about the machine. */
+function assertNoStack(reply: Reply): void {
+  assert.doesNotMatch(reply.body, /\n\s+at |node:internal|\.ts:\d+/);
 }
 
 describe('browser-mode server', () => {
-  let dataDir: string;
+  let root: string;
   let service: GlossService;
   let server: BrowserServer;
-  let cookie: string;
+  let token: string;
   let host: string;
+  let documentId: string;
+  let secretFile: string;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'gloss-serve-'));
-    service = await createGlossService({ dataDir, assetsDir: resolve('assets') });
+    root = await realpath(await mkdtemp(join(tmpdir(), 'gloss-serve-')));
+    const folder = join(root, 'doc');
+    await mkdir(join(folder, 'images'), { recursive: true });
+    await writeFile(join(folder, 'images', 'pixel.png'), PNG);
+    await writeFile(join(folder, 'article.md'), '# Article\n\n![pixel](images/pixel.png)\n');
+    secretFile = join(root, 'secret.txt');
+    await writeFile(secretFile, `${SECRET_TEXT}\n`);
+    await symlink('/etc/passwd', join(folder, 'passwd.png'));
+    await symlink(join(root), join(folder, 'images', 'up'));
+    await writeFile(join(root, 'outside.png'), SECRET_TEXT);
+    service = await createGlossService({ dataDir: join(root, 'data'), assetsDir: resolve('assets'), initialDocumentPath: join(folder, 'article.md'), documentAccess: 'library' });
     server = await startBrowserServer({ service, rendererDir: resolve('renderer'), port: 0 });
     host = `127.0.0.1:${server.port}`;
-    const token = new URL(server.url).searchParams.get('token') ?? '';
-    const reply = await send(server.port, `/?token=${token}`, { headers: { Host: host } });
-    assert.equal(reply.status, 303);
-    const setCookie = String(reply.headers['set-cookie']);
-    assert.match(setCookie, /HttpOnly/);
-    assert.match(setCookie, /SameSite=Strict/);
-    cookie = setCookie.split(';')[0] ?? '';
+    token = new URLSearchParams(new URL(server.url).hash.slice(1)).get('token') ?? '';
+    const startup = JSON.parse((await api('getStartup', {})).body);
+    documentId = startup.value.document.id;
   });
 
   after(async () => {
     await server.close();
     await service.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   });
 
-  const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  const authorization = () => ({ Authorization: `Bearer ${token}` });
+
+  const api = (method: string, body: unknown, headers: Record<string, string> = authorization()) =>
     send(server.port, `/api/${method}`, {
       method: 'POST',
-      headers: { Host: host, Cookie: cookie, 'Content-Type': 'application/json', 'X-Gloss-Request': '1', ...headers },
+      headers: { Host: host, 'Content-Type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  test('prints a loopback URL carrying a random token', () => {
-    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{20,}$/);
+  const assetPath = async (id: string, path: string, signedFor = id) => `/asset/${id}/${await signAssetAccess(token, signedFor)}/${path}`;
+
+  test('prints a loopback address whose random token rides in the fragment, which browsers never send', () => {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
   });
 
-  test('refuses requests without the token or its cookie', async () => {
-    const reply = await send(server.port, '/', { headers: { Host: host } });
-    assert.equal(reply.status, 401);
-    assert.match(reply.body, /address it printed/);
-    const wrong = await send(server.port, '/?token=not-the-token', { headers: { Host: host } });
-    assert.equal(wrong.status, 401);
+  test('a browser that opens the printed address gets no cookie, and nothing it would send to another port opens the API', async () => {
+    // What a browser sends for the printed address: its path and query; the fragment stays in the tab.
+    const address = new URL(server.url);
+    const cookies: string[] = [];
+    let path = address.pathname + address.search;
+    for (let hop = 0; hop < 5; hop += 1) {
+      const reply = await send(server.port, path, { headers: { Host: host, ...(cookies.length ? { Cookie: cookies.join('; ') } : {}) } });
+      for (const line of [reply.headers['set-cookie'] ?? []].flat()) cookies.push(line.split(';')[0] ?? '');
+      const location = reply.headers.location;
+      if (reply.status < 300 || reply.status >= 400 || typeof location !== 'string') break;
+      path = location;
+    }
+    assert.deepEqual(cookies, [], 'the server sets no cookie at all');
+    // A page on another port of 127.0.0.1 receives every cookie this origin has and may add any
+    // header it likes; all it lacks is the token. It replays what it has, from another client.
+    const replayed = { Cookie: cookies.join('; '), 'X-Gloss-Request': '1', Origin: 'http://127.0.0.1:1' };
+    const read = await api('openDocument', { path: secretFile }, replayed);
+    assert.equal(read.status, 401);
+    assert.doesNotMatch(read.body, /PRIVATE-NOTES/);
+    const create = await api('createAnnotation', { documentId, kind: 'note', color: null, note: 'planted', target: null }, replayed);
+    assert.equal(create.status, 401);
+    assert.deepEqual(JSON.parse((await api('listAnnotations', { documentId })).body).value, []);
+  });
+
+  test('API calls need the token in the Authorization header: no other header, query or wrong token does', async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer not-the-token' },
+      { Authorization: `Basic ${token}` },
+      { 'X-Gloss-Token': token },
+      { Cookie: `gloss_token_${server.port}=${token}` },
+    ];
+    for (const headers of attempts) {
+      const reply = await api('getSettings', {}, headers);
+      assert.equal(reply.status, 401, JSON.stringify(headers));
+      assert.match(JSON.parse(reply.body).error.message, /address Gloss printed/);
+    }
+    assert.equal((await send(server.port, `/api/getSettings?token=${token}`, { method: 'POST', headers: { Host: host }, body: '{}' })).status, 401);
+    assert.equal((await api('getSettings', {})).status, 200);
   });
 
   test('refuses a Host header that is not the loopback address (DNS rebinding)', async () => {
-    const reply = await send(server.port, '/', { headers: { Host: `evil.example:${server.port}`, Cookie: cookie } });
-    assert.equal(reply.status, 403);
-    const otherPort = await send(server.port, '/', { headers: { Host: '127.0.0.1:1', Cookie: cookie } });
-    assert.equal(otherPort.status, 403);
+    assert.equal((await send(server.port, '/', { headers: { Host: `evil.example:${server.port}` } })).status, 403);
+    assert.equal((await send(server.port, '/', { headers: { Host: '127.0.0.1:1' } })).status, 403);
+    assert.equal((await api('getSettings', {}, { ...authorization(), Host: `evil.example:${server.port}` })).status, 403);
   });
 
-  test('serves the renderer with a strict Content-Security-Policy', async () => {
-    const reply = await send(server.port, '/', { headers: { Host: host, Cookie: cookie } });
-    assert.equal(reply.status, 200);
-    assert.match(reply.body, /<article/);
-    const csp = String(reply.headers['content-security-policy']);
+  test('serves the renderer, the public app, without the token and with the strict policy', async () => {
+    const page = await send(server.port, '/', { headers: { Host: host } });
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<article/);
+    const csp = String(page.headers['content-security-policy']);
     assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /media-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-    assert.match(csp, /frame-src 'none'/);
+    assert.equal(page.headers['set-cookie'], undefined);
+    const styles = await send(server.port, '/styles/app.css', { headers: { Host: host } });
+    assert.equal(styles.status, 200);
+    assert.match(String(styles.headers['content-type']), /^text\/css/);
   });
 
   test('does not serve files outside the renderer folder', async () => {
-    const reply = await send(server.port, '/..%2f..%2fpackage.json', { headers: { Host: host, Cookie: cookie } });
-    assert.equal(reply.status, 404);
+    for (const path of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/styles/..%5c..%5cpackage.json']) {
+      assert.equal((await send(server.port, path, { headers: { Host: host } })).status, 404, path);
+    }
   });
 
-  test('API calls need the custom header, so other origins cannot send them without a preflight', async () => {
-    const reply = await send(server.port, '/api/getSettings', { method: 'POST', headers: { Host: host, Cookie: cookie, 'Content-Type': 'text/plain' }, body: '{}' });
-    assert.equal(reply.status, 403);
+  test('malformed escapes in the address get 400, never a 500 with a stack trace', async () => {
+    const asset = await assetPath(documentId, '%E0%A4%A');
+    for (const [method, path] of [
+      ['GET', '/asset/%E0%A4%A'],
+      ['GET', asset],
+      ['GET', '/%E0%A4%A'],
+      ['GET', '/styles/%ZZ.css'],
+      ['POST', '/api/%E0%A4%A'],
+    ] as const) {
+      const reply = await send(server.port, path, { method, headers: { Host: host, ...authorization() }, body: method === 'POST' ? '{}' : undefined });
+      assert.equal(reply.status, 400, path);
+      assertNoStack(reply);
+    }
+  });
+
+  test('openDocument opens only the library and the command line, never a path the page makes up', async () => {
+    const reply = JSON.parse((await api('openDocument', { path: secretFile })).body);
+    assert.equal(reply.ok, false);
+    assert.equal(reply.error.code, 'invalid-request');
+    assert.doesNotMatch(JSON.stringify(reply), /PRIVATE-NOTES/);
+    assert.equal(JSON.parse((await api('openDocument', { path: '/etc/hostname' })).body).ok, false);
+    const launched = JSON.parse((await api('openDocument', { path: join(root, 'doc', 'article.md') })).body);
+    assert.equal(launched.value.title, 'Article');
+    const upload = JSON.parse((await api('importDocument', { fileName: 'upload.md', dataBase64: Buffer.from('# Uploaded\n').toString('base64') })).body);
+    assert.equal(upload.value.title, 'Uploaded');
+  });
+
+  test('serves a document’s image only at an address signed for that document', async () => {
+    const image = await send(server.port, await assetPath(documentId, 'images/pixel.png'), { headers: { Host: host } });
+    assert.equal(image.status, 200);
+    assert.equal(image.headers['content-type'], 'image/png');
+    assert.match(String(image.headers['content-security-policy']), /sandbox/);
+    assert.equal(image.headers['cross-origin-resource-policy'], 'same-origin');
+    // Unsigned, signed for another document, or signed with another launch's token: refused.
+    assert.equal((await send(server.port, `/asset/${documentId}/images/pixel.png`, { headers: { Host: host } })).status, 404);
+    assert.equal((await send(server.port, await assetPath(documentId, 'images/pixel.png', 'another-document'), { headers: { Host: host } })).status, 403);
+    const otherLaunch = `/asset/${documentId}/${await signAssetAccess('another-token', documentId)}/images/pixel.png`;
+    assert.equal((await send(server.port, otherLaunch, { headers: { Host: host } })).status, 403);
+  });
+
+  test('never serves a file outside the document’s folder through a symlink next to it', async () => {
+    for (const path of ['passwd.png', 'images/up/outside.png', '..%2foutside.png', '%2e%2e/outside.png']) {
+      const reply = await send(server.port, await assetPath(documentId, path), { headers: { Host: host } });
+      assert.notEqual(reply.status, 200, path);
+      assert.doesNotMatch(reply.body, /root:|PRIVATE-NOTES/, path);
+    }
   });
 
   test('answers API calls with ApiResults and validates payloads', async () => {
@@ -124,8 +203,7 @@ describe('browser-mode server', () => {
     const notJson = JSON.parse((await api('getSettings', '{oops')).body);
     assert.equal(notJson.error.code, 'invalid-request');
 
-    // Nothing a refused call carried was stored (the library file may not even exist yet).
-    const stored = JSON.parse(await readFile(join(dataDir, 'gloss.json'), 'utf8').catch(() => '{}'));
+    const stored = JSON.parse(await readFile(join(root, 'data', 'gloss.json'), 'utf8').catch(() => '{}'));
     assert.notEqual(stored.settings?.theme, 'neon');
     assert.notEqual(stored.settings?.theme, 'dark');
   });
@@ -133,7 +211,7 @@ describe('browser-mode server', () => {
   test('a valid settings change is stored on disk before the reply', async () => {
     const reply = JSON.parse((await api('updateSettings', { theme: 'sepia', fontSize: 22 })).body);
     assert.equal(reply.ok, true);
-    const stored = JSON.parse(await readFile(join(dataDir, 'gloss.json'), 'utf8'));
+    const stored = JSON.parse(await readFile(join(root, 'data', 'gloss.json'), 'utf8'));
     assert.equal(stored.settings.theme, 'sepia');
     assert.equal(stored.settings.fontSize, 22);
   });
@@ -155,7 +233,7 @@ describe('npm run serve as a process', () => {
         }
       });
     });
-    assert.match(output, /^Gloss is reading at http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m);
+    assert.match(output, /^Gloss is reading at http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/m);
 
     const second = start();
     let secondError = '';

@@ -75,7 +75,7 @@ describe('detectFaq', () => {
       assert.equal(body.ownerDocument.getElementById(entry.id), entry.element, `#${entry.id} reaches the question`);
       assert.ok(entry.element.hasAttribute(FAQ_QUESTION_ATTRIBUTE));
     }
-    assert.equal(entries[0]?.id, 'why-did-vladimir-putin-visit-north-korea');
+    assert.equal(entries[0]?.id, 'user-content-why-did-vladimir-putin-visit-north-korea');
   });
 
   it('lets a Contents list leave the question headings out', () => {
@@ -101,7 +101,7 @@ describe('detectFaq', () => {
     assert.deepEqual(questions(entries), ['Why did Vladimir Putin visit North Korea?', 'What is the agreement about?', 'Who signed it?']);
     assert.deepEqual(answers(entries[0]), ['A.To strengthen ties.']);
     assert.deepEqual(answers(entries[1]), ['A. Mutual assistance.', 'It covers trade too.']);
-    assert.deepEqual(entries.map((entry) => entry.id), ['faq-1', 'faq-2', 'faq-3']);
+    assert.deepEqual(entries.map((entry) => entry.id), ['user-content-faq-1', 'user-content-faq-2', 'user-content-faq-3']);
     for (const entry of entries) {
       assert.equal(entry.kind, 'paragraph');
       assert.equal(entry.element.getAttribute('tabindex'), '-1', 'focusable for navigation');
@@ -125,7 +125,7 @@ describe('detectFaq', () => {
     for (const entry of entries) {
       assert.equal(entry.kind, 'details');
       assert.equal(entry.element.tagName, 'SUMMARY');
-      assert.match(entry.id, /^faq-\d+$/);
+      assert.match(entry.id, /^user-content-faq-\d+$/);
       assert.equal(entry.element.hasAttribute('tabindex'), false, 'a summary is focusable already');
     }
   });
@@ -135,7 +135,7 @@ describe('detectFaq', () => {
     const entries = detectFaq(body);
     assert.deepEqual(questions(entries), ['First?', 'Second?', 'Third?', 'Fourth?']);
     assert.deepEqual(entries.map((entry) => entry.kind), ['paragraph', 'heading', 'details', 'paragraph']);
-    assert.deepEqual(entries.map((entry) => entry.id), ['faq-2', 'second', 'faq-3', 'faq-4']);
+    assert.deepEqual(entries.map((entry) => entry.id), ['user-content-faq-2', 'user-content-second', 'user-content-faq-3', 'user-content-faq-4']);
     assert.deepEqual(answers(entries[1]), ['Two.'], 'a heading answer stops before the details block');
   });
 

@@ -21,13 +21,16 @@ describe('collectHeadings', () => {
 
   it('gives headings without an id a GitHub slug, numbering repeats', () => {
     const body = bodyWith('<h2>Set up</h2><h2>Set up</h2><h3>Ça marche ?</h3><h3></h3>');
-    assert.deepEqual(collectHeadings(body).map((heading) => heading.id), ['set-up', 'set-up-1', 'ça-marche-', 'section']);
-    assert.equal(body.querySelector('h2')?.id, 'set-up', 'the ids are set on the elements');
+    // In the article's namespace, so a heading called "Reader" cannot take the app's #reader.
+    assert.deepEqual(collectHeadings(body).map((heading) => heading.id), ['user-content-set-up', 'user-content-set-up-1', 'user-content-ça-marche-', 'user-content-section']);
+    assert.equal(body.querySelector('h2')?.id, 'user-content-set-up', 'the ids are set on the elements');
   });
 
   it('keeps existing ids and avoids every id already in the document', () => {
-    const body = bodyWith('<p id="notes">a paragraph</p><h2 id="kept">Kept</h2><h2>Notes</h2><h2 id="kept">Duplicate id</h2><h2 id="">Empty id</h2>');
-    assert.deepEqual(collectHeadings(body).map((heading) => heading.id), ['kept', 'notes-1', 'duplicate-id', 'empty-id']);
+    const body = bodyWith(
+      '<p id="user-content-notes">a paragraph</p><h2 id="user-content-kept">Kept</h2><h2>Notes</h2><h2 id="user-content-kept">Duplicate id</h2><h2 id="user-content-">Empty id</h2>',
+    );
+    assert.deepEqual(collectHeadings(body).map((heading) => heading.id), ['user-content-kept', 'user-content-notes-1', 'user-content-duplicate-id', 'user-content-empty-id']);
   });
 
   it('changes nothing when run again', () => {

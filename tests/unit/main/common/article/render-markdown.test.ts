@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { unprefixedName } from '../../../../../main/common/article/article-names';
 import { createMarkdownRenderer, slugify, type RenderOptions } from '../../../../../main/common/article/render-markdown';
 import { bodyWith, createWindow } from './jsdom-window';
 
@@ -56,10 +57,10 @@ describe('GitHub Flavored Markdown', () => {
   it('renders footnotes with working references and back-references', () => {
     const { body } = render('Claim[^1] and another[^note].\n\n[^1]: First source.\n[^note]: Second source.\n');
     const refs = Array.from(body.querySelectorAll('sup a[data-footnote-ref]'));
-    assert.deepEqual(refs.map((a) => a.getAttribute('href')), ['#footnote-1', '#footnote-note']);
+    assert.deepEqual(refs.map((a) => a.getAttribute('href')), ['#user-content-footnote-1', '#user-content-footnote-note']);
     const section = body.querySelector('section[data-footnotes]');
     assert.ok(section, 'the footnotes section is kept');
-    assert.deepEqual(ids(body, 'section[data-footnotes] li'), ['footnote-1', 'footnote-note']);
+    assert.deepEqual(ids(body, 'section[data-footnotes] li'), ['user-content-footnote-1', 'user-content-footnote-note']);
     for (const ref of refs) {
       const target = body.ownerDocument.getElementById(ref.getAttribute('href')!.slice(1));
       assert.ok(target, `${ref.getAttribute('href')} points at a footnote`);
@@ -67,7 +68,8 @@ describe('GitHub Flavored Markdown', () => {
       assert.equal(back?.getAttribute('href'), `#${ref.id}`);
       assert.equal(ref.hasAttribute('data-external'), false, 'footnote links stay in the page');
     }
-    assert.equal(body.querySelector('#footnote-label')?.textContent, 'Footnotes');
+    assert.equal(body.querySelector('#user-content-footnote-label')?.textContent, 'Footnotes');
+    assert.equal(refs[0]?.getAttribute('aria-describedby'), 'user-content-footnote-label');
   });
 
   it('keeps <details>/<summary> and the importer’s related-link asides', () => {
@@ -76,7 +78,7 @@ describe('GitHub Flavored Markdown', () => {
     );
     assert.equal(body.querySelector('details > summary')?.textContent, 'More');
     assert.equal(body.querySelector('details em')?.textContent, 'text');
-    const aside = body.querySelector('aside.related-link');
+    const aside = body.querySelector('aside.user-content-related-link');
     assert.equal(aside?.getAttribute('aria-label'), 'Related article');
     assert.equal(aside?.querySelector('a')?.getAttribute('data-external'), 'true');
   });
@@ -87,26 +89,26 @@ describe('heading ids', () => {
     const markdown = '# Getting Started\n\n## What’s new in v2.0?\n\n## Hello *world*\n';
     const first = render(markdown);
     const second = render(markdown);
-    assert.deepEqual(ids(first.body, 'h1, h2'), ['getting-started', 'whats-new-in-v20', 'hello-world']);
+    assert.deepEqual(ids(first.body, 'h1, h2'), ['user-content-getting-started', 'user-content-whats-new-in-v20', 'user-content-hello-world']);
     assert.equal(first.html, second.html);
   });
 
   it('numbers repeated headings -1, -2 and starts afresh on each render', () => {
     const markdown = '## Notes\n\n## Notes\n\n### Notes\n';
-    assert.deepEqual(ids(render(markdown).body, 'h2, h3'), ['notes', 'notes-1', 'notes-2']);
-    assert.deepEqual(ids(render(markdown).body, 'h2, h3'), ['notes', 'notes-1', 'notes-2']);
+    assert.deepEqual(ids(render(markdown).body, 'h2, h3'), ['user-content-notes', 'user-content-notes-1', 'user-content-notes-2']);
+    assert.deepEqual(ids(render(markdown).body, 'h2, h3'), ['user-content-notes', 'user-content-notes-1', 'user-content-notes-2']);
   });
 
   it('keeps the letters of every script', () => {
     const { body } = render('## Ünïcödé Straße\n\n## 日本語の見出し\n\n## Привет, мир!\n\n## 🎉 Launch\n\n## 🎉\n');
-    assert.deepEqual(ids(body, 'h2'), ['ünïcödé-straße', '日本語の見出し', 'привет-мир', '-launch', 'section']);
+    assert.deepEqual(ids(body, 'h2').map(unprefixedName), ['ünïcödé-straße', '日本語の見出し', 'привет-мир', '-launch', 'section']);
   });
 
   it('keeps ids written in raw HTML and never repeats an existing id', () => {
     const { body } = render('<h2 id="custom">Kept</h2>\n\n## Footnotes\n\nText[^1].\n\n[^1]: Note.\n');
-    assert.deepEqual(ids(body, 'h2'), ['custom', 'footnotes', 'footnote-label']);
+    assert.deepEqual(ids(body, 'h2'), ['user-content-custom', 'user-content-footnotes', 'user-content-footnote-label']);
     const { body: clash } = render('## Footnote label\n\nText[^1].\n\n[^1]: Note.\n');
-    assert.deepEqual(ids(clash, 'h2'), ['footnote-label-1', 'footnote-label']);
+    assert.deepEqual(ids(clash, 'h2'), ['user-content-footnote-label-1', 'user-content-footnote-label']);
   });
 
   it('exports the slug function for headings elsewhere', () => {
@@ -191,7 +193,7 @@ describe('links', () => {
   it('keeps #fragment links in the page', () => {
     const { body } = render(markdown, { externalLinks: 'new-tab' });
     const here = Array.from(body.querySelectorAll('a')).find((a) => a.textContent === 'here')!;
-    assert.equal(here.getAttribute('href'), '#notes');
+    assert.equal(here.getAttribute('href'), '#user-content-notes');
     assert.equal(here.hasAttribute('data-external'), false);
     assert.equal(here.hasAttribute('target'), false);
   });
