@@ -2,7 +2,7 @@ import { constants, readFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { link, lstat, open, readFile, rename, rm, unlink, utimes } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { GlossError } from '../errors';
 import { ensureFolder, isCode, plainReason, removeQuietly, syncFolder, writeNewFile } from './durable-write';
 import { describeOwner, isOwnerGone, ownerForThisProcess, parseOwner } from './lock-owner';
@@ -238,14 +238,17 @@ async function isGone(found: Exclude<FoundLock, { kind: 'missing' }>, staleMs: n
  * else, a new lock that replaced it meanwhile, is put back without replacing whatever is there.
  */
 async function takeOver(lockPath: string, judged: Exclude<FoundLock, { kind: 'missing' }>): Promise<void> {
-  const aside = `${lockPath}.${randomBytes(8).toString('hex')}.stale`;
+  // Named like a temp file, so one left by a crash here is swept away at the next start.
+  const aside = join(dirname(lockPath), `.${LOCK_NAME}.${randomBytes(8).toString('hex')}.tmp`);
+  let moved: Stats;
   try {
     await rename(lockPath, aside);
+    moved = await lstat(aside);
   } catch (error) {
+    // Someone else moved it first, or (having won) swept our moved copy away: look again.
     if (isCode(error, 'ENOENT')) return;
     throw error;
   }
-  const moved = await lstat(aside);
   if (moved.dev === judged.stat.dev && moved.ino === judged.stat.ino && moved.mtimeMs === judged.stat.mtimeMs) {
     await rm(aside, { recursive: true, force: true });
     return;
