@@ -19,7 +19,8 @@ export const ThemeSchema = z.enum(THEMES);
 export type Theme = z.infer<typeof ThemeSchema>;
 
 const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
-const isoDateSchema = z.string().max(40);
+/** A moment as `Date.prototype.toISOString` writes it: ISO 8601 in UTC ("2025-06-01T12:00:00.000Z"). */
+const isoDateSchema = z.iso.datetime();
 
 export const SettingsSchema = z.strictObject({
   theme: ThemeSchema,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type {
   Annotation,
@@ -12,13 +12,16 @@ import type {
 import { readDocumentAsset } from './documents/document-asset';
 import { documentIdForPath } from './documents/document-id';
 import { loadForReading, loadFromBytes } from './documents/load-document';
-import { writeFileDurably } from './store/durable-json-file';
 import { GlossError, toErrorInfo } from './errors';
 import { externalUrl } from './common/external-url';
-import { openAnnotationStore } from './store/annotation-store';
+import { ANNOTATIONS_FOLDER, openAnnotationStore } from './store/annotation-store';
 import { lockDataDir } from './store/data-dir-lock';
+import { removeStaleTempFiles, saveFailure, writeFileDurably } from './store/durable-write';
 import { openLibraryStore, type DocumentRecord } from './store/library-store';
 import type { GlossService, ServiceOptions, WindowState } from './service-types';
+
+/** Folder, inside the data folder, holding documents opened by upload in the browser mode. */
+const IMPORTED_FOLDER = 'imported';
 
 /** The sample article that opens on first launch. */
 export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
@@ -58,19 +61,21 @@ function safeUploadName(fileName: string): string {
  */
 export async function createGlossService(options: ServiceOptions): Promise<GlossService> {
   const dataDir = resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true });
-  const unlock = await lockDataDir(dataDir);
   const notices: string[] = [];
+  const lock = await lockDataDir(dataDir, { onLost: (message) => notices.push(message) });
+  // Every write first checks that this process still holds the folder.
+  const beforeWrite = () => lock.check();
   try {
-    const library = await openLibraryStore(dataDir);
+    // Temp files a crash left behind; only the lock holder may remove them.
+    for (const folder of ['', ANNOTATIONS_FOLDER, IMPORTED_FOLDER]) await removeStaleTempFiles(join(dataDir, folder));
+    const library = await openLibraryStore(dataDir, { beforeWrite });
     notices.push(...library.notices);
-    // The store names files by document id; the reader knows documents by their titles.
-    const describeFiles = (message: string) =>
-      message.replace(/annotations\/([A-Za-z0-9_-]+)\.json/g, (file, id: string) => {
-        const title = library.getDocument(id)?.title;
-        return title ? `The annotations of "${title}" (${file})` : file;
-      });
-    const annotations = openAnnotationStore(dataDir, { onRecover: (message: string) => notices.push(describeFiles(message)) });
+    const annotations = openAnnotationStore(dataDir, {
+      onRecover: (message: string) => notices.push(message),
+      // The store names files by document id; the reader knows documents by their titles.
+      titleOf: (id) => library.getDocument(id)?.title,
+      beforeWrite,
+    });
     const samplePath = resolve(options.assetsDir, SAMPLE_ARTICLE);
     // The sample lives wherever Gloss is installed, and that moves (updates, an AppImage mounts
     // at a new place every launch): its id must not depend on the install path, or its
@@ -159,12 +164,15 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       async importDocument({ fileName, dataBase64 }: ApiRequestParsed<'importDocument'>) {
         const bytes = Buffer.from(dataBase64, 'base64');
         const name = safeUploadName(fileName);
-        const target = join(dataDir, 'imported', name);
+        const target = join(dataDir, IMPORTED_FOLDER, name);
         // Check the bytes before writing anything, so a bad upload leaves the folder as it was.
         await loadFromBytes(bytes, name, target);
-        await mkdir(join(dataDir, 'imported'), { recursive: true });
-        // The same file name maps to the same document, so an updated upload keeps its annotations.
-        await writeFileDurably(target, bytes);
+        try {
+          // The same file name maps to the same document, so an updated upload keeps its annotations.
+          await writeFileDurably(target, bytes, beforeWrite);
+        } catch (error) {
+          throw saveFailure(error, `${IMPORTED_FOLDER}/${name}`, 'so the document was not opened');
+        }
         return openPath(target);
       },
       openSample: () => openPath(samplePath),
@@ -227,13 +235,13 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         try {
           await Promise.all([library.flush(), annotations.flush()]);
         } finally {
-          await unlock();
+          await lock.release();
         }
       },
     };
     return service;
   } catch (error) {
-    await unlock();
+    await lock.release();
     throw error;
   }
 }

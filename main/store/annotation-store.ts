@@ -10,6 +10,7 @@ import { ANNOTATIONS_FOLDER, checkAnnotation, emptyAnnotationFile, readAnnotatio
 import type { AnnotationFile } from './annotation-file';
 import { stringifyAnnotationFile } from './annotation-file-text';
 import { DurableJsonFile } from './durable-json-file';
+import type { WriteCheck } from './durable-write';
 import { describeIssue } from './quarantine';
 
 export { ANNOTATIONS_FOLDER };
@@ -43,6 +44,10 @@ export interface AnnotationStore {
 export interface AnnotationStoreOptions {
   /** Told, in words for the reader, when a file was damaged or held entries that could not be read. */
   onRecover?: (message: string) => void;
+  /** The title of a document, so messages name its annotations the way the reader knows them. */
+  titleOf?: (documentId: string) => string | undefined;
+  /** Runs before every change to a file; throws to refuse it (the service checks its lock). */
+  beforeWrite?: WriteCheck;
 }
 
 type AnnotationQueue = CommitQueue<AnnotationFile>;
@@ -62,7 +67,7 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     if (!checked.success) return Promise.reject(new GlossError('invalid-request', 'That document id is not valid.'));
     let queue = open.get(documentId);
     if (!queue) {
-      queue = openDocumentFile(dataDir, documentId, options.onRecover);
+      queue = openDocumentFile(dataDir, documentId, options);
       open.set(documentId, queue);
       // A file that could not be opened (e.g. from a newer Gloss) is tried again next time.
       const opened = queue;
@@ -147,17 +152,17 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
   };
 }
 
-async function openDocumentFile(
-  dataDir: string,
-  documentId: string,
-  onRecover: ((message: string) => void) | undefined,
-): Promise<AnnotationQueue> {
-  const label = `${ANNOTATIONS_FOLDER}/${documentId}.json`;
+async function openDocumentFile(dataDir: string, documentId: string, options: AnnotationStoreOptions): Promise<AnnotationQueue> {
+  const file = `${ANNOTATIONS_FOLDER}/${documentId}.json`;
+  const title = options.titleOf?.(documentId);
+  const label = title === undefined ? file : `the annotation file of "${title}" (${file})`;
+  const onRecover = options.onRecover && ((message: string) => options.onRecover?.(message.charAt(0).toUpperCase() + message.slice(1)));
   const adapter = new DurableJsonFile<AnnotationFile>(join(dataDir, ANNOTATIONS_FOLDER, `${documentId}.json`), {
     label,
     parse: (json) => readAnnotationFile(json, documentId, label, onRecover),
     stringify: stringifyAnnotationFile,
     onRecover,
+    beforeWrite: options.beforeWrite,
   });
   const db = new Low<AnnotationFile>(adapter, emptyAnnotationFile(documentId));
   try {
@@ -165,7 +170,7 @@ async function openDocumentFile(
   } catch (error) {
     if (error instanceof GlossError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new GlossError('io', `Gloss could not read the annotations in ${label}: ${reason}`);
+    throw new GlossError('io', `Gloss could not read ${label}: ${reason}`);
   }
   return new CommitQueue(db, label);
 }

@@ -1,20 +1,11 @@
 import type { Low } from 'lowdb';
-import { GlossError } from '../errors';
+import { saveFailure } from './durable-write';
 
 /**
  * A change to a store's data. It must not modify `state`: it returns the next state (sharing
  * whatever did not change) and what the caller gets back, or throws to refuse the change.
  */
 export type Mutation<T, R> = (state: T) => { state: T; result: R };
-
-/** The usual reasons a save fails, in words a reader can act on. */
-const PLAIN_REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full.',
-  EDQUOT: 'the disk quota is used up.',
-  EROFS: 'the disk is read-only.',
-  EACCES: 'Gloss is not allowed to write to its data folder.',
-  EPERM: 'Gloss is not allowed to write to its data folder.',
-};
 
 interface Job<T> {
   mutation: Mutation<T, unknown>;
@@ -30,8 +21,9 @@ interface Job<T> {
  * fails, every change in it is rejected and the data rolls back to the last confirmed state,
  * so nothing that was reported as failed shows up later.
  *
- * (The adapter coalesces writes too, but it cannot roll back: batching here keeps each change's
- * fate tied to the one write that carried it.)
+ * This is the one place that orders a file's writes: the adapter below it writes one version at
+ * a time and neither queues nor coalesces, so each change's fate is the fate of the one write
+ * that carried it.
  */
 export class CommitQueue<T> {
   readonly #db: Low<T>;
@@ -97,7 +89,8 @@ export class CommitQueue<T> {
           await this.#db.write();
         } catch (error) {
           this.#db.data = this.#confirmed;
-          const failure = this.#writeFailure(error);
+          // A refusal by the folder's lock ('locked') reaches the reader as it is.
+          const failure = saveFailure(error, this.#fileLabel, 'so the last change was not kept');
           for (const { job } of accepted) job.reject(failure);
           continue;
         }
@@ -107,11 +100,5 @@ export class CommitQueue<T> {
     } finally {
       this.#draining = null;
     }
-  }
-
-  #writeFailure(error: unknown): GlossError {
-    const code = (error as { code?: unknown } | null)?.code;
-    const reason = (typeof code === 'string' && PLAIN_REASONS[code]) || (error instanceof Error ? error.message : String(error));
-    return new GlossError('io', `Gloss could not save ${this.#fileLabel}, so the last change was not kept: ${reason}`);
   }
 }

@@ -1,7 +1,10 @@
-import { access, mkdir, open, readFile, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, rename } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { isJsonObject } from './json-object';
+import { isCode, removeQuietly, replaceWithTemps, syncFolder, writeTemp } from './durable-write';
+import type { WriteCheck } from './durable-write';
+import type { JsonObject } from './json-object';
+import { backupPathOf, readStoreFile } from './read-store-file';
 
 /** Options of a `DurableJsonFile`. */
 export interface DurableJsonFileOptions<T> {
@@ -10,221 +13,112 @@ export interface DurableJsonFileOptions<T> {
    * Whatever it throws reaches the caller of `read()` and the file is left as it is: a file
    * that parses is never treated as damaged.
    */
-  parse?: (json: Record<string, unknown>) => T;
+  parse?: (json: JsonObject) => T;
   /** Told, in words for the reader, when a damaged file was set aside. */
   onRecover?: (message: string) => void;
   /** How messages name the file, e.g. "annotations/abc.json". Defaults to its file name. */
   label?: string;
   /** Turns the data into the file's text. Defaults to JSON with two-space indentation. */
   stringify?: (data: T) => string;
+  /** Runs before every change to the files (a write, setting a damaged file aside); throws to refuse it. */
+  beforeWrite?: WriteCheck;
 }
 
 /**
- * A lowdb adapter that never loses a confirmed write (steno's temp-and-rename, plus fsync and
- * a backup).
+ * A lowdb adapter, in the spirit of steno's temp-and-rename, that never loses a confirmed write:
+ * fsync before every rename, the folder fsync'd after, and the newest data kept twice.
  *
- * `write(data)` writes `.<file>.tmp`, fsyncs it, renames the current file to `<file>.bak` (the
- * last good copy), renames the temp file into place and fsyncs the folder, and only then
- * resolves. Concurrent writes are coalesced: while one is in flight, later calls wait and the
- * newest data is written once for all of them.
+ * `write(data)` writes the new text to two fresh temp files and fsyncs them, renames one over
+ * `<file>.bak`, then the other over `<file>`, fsyncs the folder, and only then resolves. So the
+ * backup is not one write behind: it holds the same confirmed data as the file, and a file
+ * damaged later (truncated, emptied, overwritten, deleted) loses nothing that was confirmed. A
+ * crash between the two renames leaves a backup one write ahead, with a change that was never
+ * confirmed; the file, which is read first, still holds everything that was.
  *
- * `read()` falls back to `<file>.bak` when the file is missing (a crash between the two
- * renames), and moves a damaged file aside as `<file>.corrupt-<timestamp>` before restoring
- * the backup, telling `onRecover`.
+ * One write at a time: the caller orders them (CommitQueue does), so this adapter neither
+ * queues nor coalesces, and a write while another is in flight is refused as a bug.
+ *
+ * `read()` uses the backup when the file is missing, and moves a damaged file aside as
+ * `<file>.corrupt-<timestamp>` (never overwriting it) before using the backup, telling `onRecover`.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly #file: string;
   readonly #backup: string;
   readonly #label: string;
   readonly #options: DurableJsonFileOptions<T>;
-  #inFlight: Promise<void> | null = null;
-  #queued: QueuedWrite<T> | null = null;
-  #physicalWrites = 0;
+  #writing = false;
 
   /** @param file absolute path of the JSON file */
   constructor(file: string, options: DurableJsonFileOptions<T> = {}) {
     this.#file = file;
-    this.#backup = `${file}.bak`;
+    this.#backup = backupPathOf(file);
     this.#label = options.label ?? basename(file);
     this.#options = options;
   }
 
-  /** How many times the file was actually replaced: fewer than `write` calls when they coalesce. */
-  get physicalWrites(): number {
-    return this.#physicalWrites;
-  }
-
   /** Reads the file, recovering from a missing or damaged one; null when there is nothing to read. */
   async read(): Promise<T | null> {
-    const text = await readTextOrNull(this.#file);
-    if (text === null) {
-      // A crash between the two renames leaves only the backup, which is the last confirmed data.
-      const backup = await readTextOrNull(this.#backup);
-      if (backup === null) return null;
-      const parsed = parseObject(backup);
-      if (parsed !== undefined) return this.#parse(parsed);
-      const keptAs = await moveAside(this.#backup);
-      this.#report(`${this.#label} was missing and its backup was damaged, so Gloss started it afresh. The damaged backup was kept as ${keptAs}.`);
-      return null;
+    const found = await readStoreFile(this.#file);
+    const notes: string[] = [];
+    if (found.fileDamaged) notes.push(`The damaged file was kept as ${await this.#moveAside(this.#file)}.`);
+    // A damaged backup would be replaced by the next write; it may still hold something.
+    if (found.backupDamaged) notes.push(`The damaged backup was kept as ${await this.#moveAside(this.#backup)}.`);
+    if (found.fileDamaged && found.source === 'backup') {
+      this.#report(`${this.#label} was damaged; Gloss restored the last good copy. ${notes.join(' ')}`);
+    } else if (found.fileDamaged) {
+      this.#report(`${this.#label} was damaged and no good backup was found, so Gloss started it afresh. ${notes.join(' ')}`);
+    } else if (found.backupDamaged) {
+      this.#report(`${this.#label} was missing and its backup was damaged, so Gloss started it afresh. ${notes.join(' ')}`);
     }
-
-    const parsed = parseObject(text);
-    if (parsed !== undefined) return this.#parse(parsed);
-
-    const keptAs = await moveAside(this.#file);
-    const backup = await readTextOrNull(this.#backup);
-    const backupParsed = backup === null ? undefined : parseObject(backup);
-    if (backupParsed !== undefined) {
-      this.#report(`${this.#label} was damaged; Gloss restored the last good copy. The damaged file was kept as ${keptAs}.`);
-      return this.#parse(backupParsed);
-    }
-    // A damaged backup would be overwritten by the next write; it may still hold something.
-    if (backup !== null) await moveAside(this.#backup);
-    this.#report(`${this.#label} was damaged and no good backup was found, so Gloss started it afresh. The damaged file was kept as ${keptAs}.`);
-    return null;
+    // A missing file with a good backup is the state a crash between the renames of a file's
+    // very first write leaves: nothing confirmed was lost, so there is nothing to tell.
+    if (found.json === null) return null;
+    return this.#options.parse ? this.#options.parse(found.json) : (found.json as T);
   }
 
-  /** Durably replaces the file with `data`; resolves once a write containing it is on disk. */
-  write(data: T): Promise<void> {
-    if (this.#inFlight === null) return this.#start(data);
-    if (this.#queued === null) {
-      let resolve!: () => void;
-      let reject!: (error: unknown) => void;
-      const promise = new Promise<void>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      this.#queued = { data, promise, resolve, reject };
-    } else {
-      this.#queued.data = data;
-    }
-    return this.#queued.promise;
-  }
-
-  #start(data: T): Promise<void> {
-    let text: string;
+  /** Durably replaces the file and its backup with `data`; resolves once both are on disk. */
+  async write(data: T): Promise<void> {
+    if (this.#writing) throw new Error(`${this.#label}: a write was started while another was in flight; writes must be serialised (CommitQueue).`);
+    this.#writing = true;
     try {
-      // Serialized now, so the bytes are the data as it was when this write began.
-      text = this.#options.stringify ? this.#options.stringify(data) : `${JSON.stringify(data, null, 2)}\n`;
-    } catch (error) {
-      // Data that cannot be serialized fails its own callers only, as a rejection, never a throw.
-      return Promise.reject(error);
+      // Serialised before the first await, so the bytes are the data as it was when asked.
+      const text = this.#options.stringify ? this.#options.stringify(data) : `${JSON.stringify(data, null, 2)}\n`;
+      const temps = await Promise.allSettled([writeTemp(this.#backup, text), writeTemp(this.#file, text)]);
+      const failed = temps.find((outcome) => outcome.status === 'rejected');
+      if (failed) {
+        await Promise.all(temps.map((outcome) => (outcome.status === 'fulfilled' ? removeQuietly(outcome.value) : undefined)));
+        throw failed.reason;
+      }
+      const [backupTemp, fileTemp] = temps.map((outcome) => (outcome as PromiseFulfilledResult<string>).value) as [string, string];
+      // The backup first: until the file is renamed too, the file still holds every confirmed change.
+      await replaceWithTemps(
+        [
+          [backupTemp, this.#backup],
+          [fileTemp, this.#file],
+        ],
+        this.#options.beforeWrite,
+      );
+    } finally {
+      this.#writing = false;
     }
-    const done = this.#replace(text).finally(() => {
-      this.#inFlight = null;
-      const next = this.#queued;
-      this.#queued = null;
-      if (next !== null) this.#start(next.data).then(next.resolve, next.reject);
-    });
-    this.#inFlight = done;
-    return done;
   }
 
-  async #replace(text: string): Promise<void> {
-    await writeFileDurably(this.#file, text, { backupPath: this.#backup });
-    this.#physicalWrites += 1;
-  }
-
-  #parse(json: Record<string, unknown>): T {
-    return this.#options.parse ? this.#options.parse(json) : (json as T);
+  /** Renames `file` to an unused `<file>.corrupt-<timestamp>` name and returns that path. */
+  async #moveAside(file: string): Promise<string> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    for (let n = 0; ; n += 1) {
+      const candidate = `${file}.corrupt-${stamp}${n === 0 ? '' : `-${n}`}`;
+      // rename() silently replaces its target, and an earlier damaged copy must never be lost.
+      if (await exists(candidate)) continue;
+      this.#options.beforeWrite?.();
+      await rename(file, candidate);
+      await syncFolder(dirname(file));
+      return candidate;
+    }
   }
 
   #report(message: string): void {
     this.#options.onRecover?.(message);
-  }
-}
-
-/** Options of `writeFileDurably`. */
-export interface WriteDurablyOptions {
-  /** Where the file being replaced is kept (the last good copy); omitted, it is simply replaced. */
-  backupPath?: string;
-}
-
-/** Writes in progress per file, so two writes of one file never share its temp file. */
-const writesInProgress = new Map<string, Promise<unknown>>();
-
-/**
- * Replaces `file` with `data` so that a crash at any moment leaves either the old or the new
- * content, never a mix: writes `.<name>.tmp` beside it, fsyncs it, optionally renames the old
- * file to `backupPath`, renames the temp file into place and fsyncs the folder. Creates the
- * folder when missing. Writes of the same file from this process run one after another.
- */
-export function writeFileDurably(file: string, data: string | Uint8Array, options: WriteDurablyOptions = {}): Promise<void> {
-  const previous = writesInProgress.get(file) ?? Promise.resolve();
-  const current = previous.catch(() => undefined).then(() => replaceFile(file, data, options));
-  writesInProgress.set(file, current);
-  const forget = (): void => {
-    if (writesInProgress.get(file) === current) writesInProgress.delete(file);
-  };
-  current.then(forget, forget);
-  return current;
-}
-
-async function replaceFile(file: string, data: string | Uint8Array, { backupPath }: WriteDurablyOptions): Promise<void> {
-  const folder = dirname(file);
-  const temp = join(folder, `.${basename(file)}.tmp`);
-  let handle;
-  try {
-    handle = await open(temp, 'w');
-  } catch (error) {
-    if (!isCode(error, 'ENOENT')) throw error;
-    await mkdir(folder, { recursive: true });
-    handle = await open(temp, 'w');
-  }
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  if (backupPath !== undefined) {
-    try {
-      await retryBusy(() => rename(file, backupPath));
-    } catch (error) {
-      // No current file (first write, or recovered from the backup): the backup stays as it is.
-      if (!isCode(error, 'ENOENT')) throw error;
-    }
-  }
-  await retryBusy(() => rename(temp, file));
-  await syncFolder(folder);
-}
-
-interface QueuedWrite<T> {
-  data: T;
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-/** The object in `text`, or undefined when it is not a JSON object (truncated, empty, garbage). */
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isJsonObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readTextOrNull(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if (isCode(error, 'ENOENT')) return null;
-    throw error;
-  }
-}
-
-/** Renames `file` to an unused `<file>.corrupt-<timestamp>` name and returns that path. */
-async function moveAside(file: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  for (let n = 0; ; n += 1) {
-    const candidate = `${file}.corrupt-${stamp}${n === 0 ? '' : `-${n}`}`;
-    // rename() silently replaces its target, and an earlier damaged copy must never be lost.
-    if (await exists(candidate)) continue;
-    await rename(file, candidate);
-    await syncFolder(dirname(file));
-    return candidate;
   }
 }
 
@@ -236,37 +130,4 @@ async function exists(file: string): Promise<boolean> {
     if (isCode(error, 'ENOENT')) return false;
     throw error;
   }
-}
-
-/** Makes the renames in `folder` durable. Windows cannot open a folder for fsync, and does not need to. */
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Some file systems (network mounts) refuse fsync on a folder; their renames are as durable as they get.
-    if (!isCode(error, 'EINVAL') && !isCode(error, 'ENOTSUP')) throw error;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Retries an operation a virus scanner or indexer may briefly block on Windows, as steno does. */
-async function retryBusy(operation: () => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await operation();
-      return;
-    } catch (error) {
-      const busy = isCode(error, 'EPERM') || isCode(error, 'EBUSY') || isCode(error, 'EACCES');
-      if (!busy || process.platform !== 'win32' || attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-/** True when `error` is a Node system error with that code. */
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }

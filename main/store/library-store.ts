@@ -7,6 +7,7 @@ import type { WindowState } from '../service-types';
 import { CommitQueue } from './commit-queue';
 import type { Mutation } from './commit-queue';
 import { DurableJsonFile } from './durable-json-file';
+import type { WriteCheck } from './durable-write';
 import { checkRecord, emptyLibrary, LIBRARY_FILE, MAX_RECENT, readLibraryFile, WindowStateSchema } from './library-file';
 import type { DocumentRecord, LibraryFile, OpenedDocumentInfo } from './library-file';
 import { describeIssue } from './quarantine';
@@ -46,6 +47,8 @@ export interface LibraryStore {
 /** Options of `openLibraryStore`; the clock is for tests. */
 export interface LibraryStoreOptions {
   now?: () => Date;
+  /** Runs before every change to gloss.json; throws to refuse it (the service checks its lock). */
+  beforeWrite?: WriteCheck;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
   const adapter = new DurableJsonFile<LibraryFile>(join(dataDir, LIBRARY_FILE), {
     parse: (json) => readLibraryFile(json, now(), notices),
     onRecover: (message) => notices.push(message),
+    beforeWrite: options.beforeWrite,
   });
   const db = new Low<LibraryFile>(adapter, emptyLibrary());
   try {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isJsonObject } from './json-object';
 
 /**
  * An entry Gloss could not use, kept in its file instead of being dropped: a later version, or a
@@ -15,12 +16,19 @@ export interface QuarantinedEntry {
 
 /**
  * A copy of a file's `quarantine` list, to add to. Something else found in its place is kept as
- * the list's first entry rather than lost.
+ * the list's first entry rather than lost, and so is each entry of the list that is not in the
+ * form above (a hand edit, a string): wrapped, so every entry is an object with a reason.
  */
 export function readQuarantine(value: unknown, at: string): QuarantinedEntry[] {
   if (value === undefined) return [];
-  if (Array.isArray(value)) return [...(value as QuarantinedEntry[])];
-  return [{ reason: 'the "quarantine" field was not a list', quarantinedAt: at, entry: value }];
+  if (!Array.isArray(value)) return [{ reason: 'the "quarantine" field was not a list', quarantinedAt: at, entry: value }];
+  return value.map((entry: unknown) =>
+    isQuarantinedEntry(entry) ? entry : { reason: 'an entry of the "quarantine" list was not in its usual form', quarantinedAt: at, entry },
+  );
+}
+
+function isQuarantinedEntry(value: unknown): value is QuarantinedEntry {
+  return isJsonObject(value) && typeof value.reason === 'string' && typeof value.quarantinedAt === 'string' && 'entry' in value;
 }
 
 /** A short, readable reason from a zod error: the first problem and where it is. */

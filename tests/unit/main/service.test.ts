@@ -128,6 +128,29 @@ describe('GlossService over a real data folder', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  test('a restored annotation is checked like a new one: real ISO dates in UTC, valid ids', async () => {
+    const doc = (await service.getStartup({})).document!;
+    const created = await service.createAnnotation({ documentId: doc.id, kind: 'highlight', color: 'yellow', target: targetFor('Putin arrived', doc.contentHash) });
+    assert.match(created.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.equal(created.updatedAt, created.createdAt);
+    const removed = await service.deleteAnnotation({ documentId: doc.id, id: created.id });
+    const forged = [
+      { ...removed, createdAt: 'last Tuesday' },
+      { ...removed, createdAt: '2025-02-30T10:00:00.000Z' },
+      { ...removed, updatedAt: '2025-06-01 12:00' },
+      { ...removed, createdAt: '2025-06-01T12:00:00+02:00' },
+      { ...removed, id: '../../gloss' },
+      { ...removed, documentId: 'not/an/id' },
+    ];
+    for (const annotation of forged) {
+      const result = await dispatch(service, 'restoreAnnotation', { annotation });
+      assert.equal(result.ok, false, JSON.stringify(annotation).slice(0, 200));
+      if (!result.ok) assert.equal(result.error.code, 'invalid-request');
+    }
+    assert.deepEqual(await service.listAnnotations({ documentId: doc.id }), []);
+    assert.equal((await dispatch(service, 'restoreAnnotation', { annotation: removed })).ok, true);
+  });
+
   test('document images are served only from inside the document folder', async () => {
     const folder = join(dataDir, 'doc');
     await mkdir(join(folder, 'img'), { recursive: true });
@@ -175,16 +198,32 @@ describe('a damaged annotation file', () => {
     service = await createGlossService({ dataDir, assetsDir: ASSETS, documentAccess: 'any-path' });
     await service.getStartup({});
     const restored = await service.listAnnotations({ documentId: doc.id });
-    // The backup is the copy before the last write: the first annotation survives.
-    assert.deepEqual(restored.map((a) => a.note), ['first']);
+    // The backup holds the newest confirmed data too: nothing is lost.
+    assert.deepEqual(restored.map((a) => a.note), ['first', 'second']);
     const notices = await service.takeNotices({});
-    assert.equal(notices.length, 1);
-    assert.match(notices[0] ?? '', /The annotations of "Kim Jong Un welcomes Putin in North Korea"/);
-    assert.match(notices[0] ?? '', /restored the last good copy/);
     const kept = (await readdir(join(dataDir, 'annotations'))).filter((name) => name.includes('.corrupt-'));
     assert.equal(kept.length, 1);
-    assert.equal(await readFile(join(dataDir, 'annotations', kept[0] as string), 'utf8'), damaged);
+    const keptAt = join(dataDir, 'annotations', kept[0] as string);
+    assert.deepEqual(notices, [
+      `The annotation file of "Kim Jong Un welcomes Putin in North Korea" (annotations/${doc.id}.json) was damaged; Gloss restored the last good copy. The damaged file was kept as ${keptAt}.`,
+    ]);
+    assert.equal(await readFile(keptAt, 'utf8'), damaged);
     assert.deepEqual(await service.takeNotices({}), []);
+    await service.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('starting after a crash', () => {
+  test('removes the temp files a killed Gloss left, and nothing else', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gloss-service-crash-'));
+    await mkdir(join(dataDir, 'annotations'), { recursive: true });
+    await writeFile(join(dataDir, 'annotations', '.abc.json.0123456789abcdef.tmp'), 'half');
+    await writeFile(join(dataDir, '.gloss.json.fedcba9876543210.tmp'), 'half');
+    await writeFile(join(dataDir, 'annotations', 'abc.json.corrupt-2025-01-01T00-00-00-000Z'), 'kept');
+    const service = await createGlossService({ dataDir, assetsDir: ASSETS, documentAccess: 'any-path' });
+    assert.deepEqual(await readdir(join(dataDir, 'annotations')), ['abc.json.corrupt-2025-01-01T00-00-00-000Z']);
+    assert.deepEqual((await readdir(dataDir)).filter((name) => name.endsWith('.tmp')), []);
     await service.close();
     await rm(dataDir, { recursive: true, force: true });
   });

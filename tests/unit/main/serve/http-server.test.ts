@@ -240,7 +240,7 @@ describe('npm run serve as a process', () => {
     second.stderr.on('data', (chunk: Buffer) => (secondError += chunk.toString()));
     const secondCode = await new Promise<number | null>((resolveExit) => second.once('exit', resolveExit));
     assert.notEqual(secondCode, 0);
-    assert.match(secondError, /in use by another Gloss/);
+    assert.match(secondError, new RegExp(`in use by Gloss \\(process ${first.pid}, started `));
 
     const exited = new Promise<number | null>((resolveExit) => first.once('exit', resolveExit));
     first.kill('SIGINT');

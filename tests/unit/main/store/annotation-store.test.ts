@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AnnotationTarget } from '../../../../main/api';
@@ -108,7 +108,15 @@ test('restore puts a removed annotation back, and is idempotent', async (t) => {
   );
 });
 
-test('applyAnchoring orphans (never deletes), moves, counts, and writes once', async (t) => {
+/** Makes the next writes of a document's file fail for real, even as root: a folder where its backup goes. */
+async function blockWrites(dir: string, documentId = DOC): Promise<() => Promise<void>> {
+  const backup = `${fileOf(dir, documentId)}.bak`;
+  await rm(backup, { force: true });
+  await mkdir(join(backup, 'inside'), { recursive: true });
+  return () => rm(backup, { recursive: true });
+}
+
+test('applyAnchoring orphans (never deletes), moves, counts, and writes all or nothing', async (t) => {
   const dir = await makeTempDir(t);
   const store = openAnnotationStore(dir);
   const original = await store.create(makeAnnotation(DOC, 'a1', 1));
@@ -118,18 +126,20 @@ test('applyAnchoring orphans (never deletes), moves, counts, and writes once', a
   const before = await readFile(fileOf(dir), 'utf8');
 
   const a2 = (await store.list(DOC))[1];
-  const summary = await store.applyAnchoring(
-    DOC,
-    'new-hash',
-    [
-      { id: 'a1', target: null },
-      { id: 'a2', target: { ...target(a2?.target?.position.start ?? 0, a2?.target?.position.end ?? 1), contentHash: 'new-hash' } },
-      { id: 'a3', target: target(5000, 5010) },
-      { id: 'n1', target: null },
-      { id: 'gone', target: null },
-    ],
-    NOW,
-  );
+  const updates = [
+    { id: 'a1', target: null },
+    { id: 'a2', target: { ...target(a2?.target?.position.start ?? 0, a2?.target?.position.end ?? 1), contentHash: 'new-hash' } },
+    { id: 'a3', target: target(5000, 5010) },
+    { id: 'n1', target: null },
+    { id: 'gone', target: null },
+  ];
+  const unblock = await blockWrites(dir);
+  await assert.rejects(store.applyAnchoring(DOC, 'new-hash', updates, NOW), { code: 'io' });
+  assert.equal(await readFile(fileOf(dir), 'utf8'), before, 'a failed re-anchoring changes nothing on disk');
+  assert.ok((await store.list(DOC)).every((a) => a.status === 'anchored' && a.updatedAt !== NOW), 'nor in memory');
+  await unblock();
+
+  const summary = await store.applyAnchoring(DOC, 'new-hash', updates, NOW);
   assert.deepEqual(summary, { moved: 1, orphaned: 1 });
 
   const listed = await store.list(DOC);
@@ -143,7 +153,6 @@ test('applyAnchoring orphans (never deletes), moves, counts, and writes once', a
 
   const stored = await readStored(dir);
   assert.equal(stored.anchoredContentHash, 'new-hash');
-  assert.equal(await readFile(`${fileOf(dir)}.bak`, 'utf8'), before, 'the whole batch was one write');
 
   const again = await store.applyAnchoring(DOC, 'new-hash', [{ id: 'a1', target: target(1, 2) }], NOW);
   assert.deepEqual(again, { moved: 1, orphaned: 0 });
@@ -162,8 +171,7 @@ test('a failed write rolls back: the change is refused and never shows up later'
   const dir = await makeTempDir(t);
   const store = openAnnotationStore(dir);
   await store.create(makeAnnotation(DOC, 'kept'));
-  const blocker = join(dir, ANNOTATIONS_FOLDER, `.${DOC}.json.tmp`);
-  await mkdir(blocker);
+  const unblock = await blockWrites(dir);
   await assert.rejects(
     store.create(makeAnnotation(DOC, 'lost')),
     (error: unknown) => error instanceof GlossError && error.code === 'io' && /could not save annotations\/doc-1\.json/.test(error.message),
@@ -173,7 +181,7 @@ test('a failed write rolls back: the change is refused and never shows up later'
     (await store.list(DOC)).map((a) => a.id),
     ['kept'],
   );
-  await rm(blocker, { recursive: true });
+  await unblock();
   await store.create(makeAnnotation(DOC, 'later'));
   assert.deepEqual(
     (await readStored(dir)).annotations.map((a) => a.id),
@@ -217,20 +225,73 @@ test('invalid entries on disk are skipped and reported, and kept in quarantine',
   assert.deepEqual(later, []);
 });
 
-test('a damaged annotation file is restored from its backup, with a notice', async (t) => {
+test('a damaged annotation file is restored from its backup with every confirmed annotation, and a notice', async (t) => {
   const dir = await makeTempDir(t);
   const store = openAnnotationStore(dir);
   await store.create(makeAnnotation(DOC, 'a1'));
   await store.create(makeAnnotation(DOC, 'a2'));
   await writeFile(fileOf(dir), '{"schemaVersion":1,"annotations":[{"id":');
   const messages: string[] = [];
-  const reopened = openAnnotationStore(dir, { onRecover: (m) => messages.push(m) });
+  const reopened = openAnnotationStore(dir, { onRecover: (m) => messages.push(m), titleOf: (id) => (id === DOC ? 'On Reading' : undefined) });
   assert.deepEqual(
     (await reopened.list(DOC)).map((a) => a.id),
-    ['a1'],
+    ['a1', 'a2'],
   );
-  assert.match(messages[0] ?? '', /^annotations\/doc-1\.json was damaged; Gloss restored the last good copy/);
-  assert.equal((await readdir(join(dir, ANNOTATIONS_FOLDER))).filter((n) => n.includes('.corrupt-')).length, 1);
+  const kept = (await readdir(join(dir, ANNOTATIONS_FOLDER))).filter((n) => n.includes('.corrupt-'));
+  assert.equal(kept.length, 1);
+  assert.deepEqual(messages, [
+    `The annotation file of "On Reading" (annotations/doc-1.json) was damaged; Gloss restored the last good copy. The damaged file was kept as ${join(dir, ANNOTATIONS_FOLDER, kept[0] ?? '')}.`,
+  ]);
+});
+
+test('a symbolic link planted at the old temp name annotations/.<id>.json.tmp is never written through', async (t) => {
+  const dir = await makeTempDir(t);
+  const outside = join(await makeTempDir(t), 'victim.txt');
+  await writeFile(outside, 'precious');
+  await mkdir(join(dir, ANNOTATIONS_FOLDER));
+  await symlink(outside, join(dir, ANNOTATIONS_FOLDER, `.${DOC}.json.tmp`));
+  const store = openAnnotationStore(dir);
+  await store.create(makeAnnotation(DOC, 'a1'));
+  await store.create(makeAnnotation(DOC, 'a2'));
+  assert.equal(await readFile(outside, 'utf8'), 'precious');
+  assert.deepEqual((await readStored(dir)).annotations.map((a) => a.id), ['a1', 'a2']);
+});
+
+test('entries of the quarantine list in another form never block a save, and are kept', async (t) => {
+  const dir = await makeTempDir(t);
+  await mkdir(join(dir, ANNOTATIONS_FOLDER));
+  const odd = ['a string', 42, null, ['a', 'list'], { reason: 'kept as it was', quarantinedAt: NOW, entry: { id: 'x' } }];
+  await writeFile(fileOf(dir), JSON.stringify({ schemaVersion: 1, documentId: DOC, annotations: [], quarantine: odd }));
+  const store = openAnnotationStore(dir);
+  await store.create(makeAnnotation(DOC, 'a1'));
+  await store.create(makeAnnotation(DOC, 'a2'));
+  const stored = await readStored(dir);
+  assert.deepEqual(stored.annotations.map((a) => a.id), ['a1', 'a2']);
+  assert.deepEqual(stored.quarantine.map((q) => q.entry), ['a string', 42, null, ['a', 'list'], { id: 'x' }]);
+  assert.equal(stored.quarantine[4]?.reason, 'kept as it was');
+  assert.ok(stored.quarantine.every((q) => typeof q.reason === 'string' && typeof q.quarantinedAt === 'string'));
+});
+
+test('an annotation file saved with a byte-order mark is read as it is', async (t) => {
+  const dir = await makeTempDir(t);
+  await mkdir(join(dir, ANNOTATIONS_FOLDER));
+  const text = `\uFEFF${JSON.stringify({ schemaVersion: 1, documentId: DOC, annotations: [makeAnnotation(DOC, 'a1')], quarantine: [] })}`;
+  await writeFile(fileOf(dir), text);
+  const messages: string[] = [];
+  const store = openAnnotationStore(dir, { onRecover: (m) => messages.push(m) });
+  assert.deepEqual((await store.list(DOC)).map((a) => a.id), ['a1']);
+  assert.deepEqual(messages, []);
+  assert.deepEqual(await readdir(join(dir, ANNOTATIONS_FOLDER)), [`${DOC}.json`]);
+});
+
+test('dates must be ISO 8601 in UTC, on create and on restore', async (t) => {
+  const store = openAnnotationStore(await makeTempDir(t));
+  for (const createdAt of ['yesterday', '2025-06-01', '2025-06-01T12:00:00+02:00', '2025-13-01T00:00:00.000Z', '']) {
+    await assert.rejects(store.create(makeAnnotation(DOC, 'a1', 0, { createdAt })), { code: 'invalid-request' }, createdAt);
+    await assert.rejects(store.restore(makeAnnotation(DOC, 'a1', 0, { updatedAt: createdAt })), { code: 'invalid-request' }, createdAt);
+  }
+  await store.restore(makeAnnotation(DOC, 'a1', 0, { createdAt: '2025-06-01T12:00:00Z' }));
+  assert.deepEqual((await store.list(DOC)).map((a) => a.id), ['a1']);
 });
 
 test('a file from a newer Gloss is refused and left untouched', async (t) => {

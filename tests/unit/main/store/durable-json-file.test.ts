@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Low } from 'lowdb';
-import { DurableJsonFile, writeFileDurably } from '../../../../main/store/durable-json-file';
+import { GlossError } from '../../../../main/errors';
+import { DurableJsonFile } from '../../../../main/store/durable-json-file';
 import { makeTempDir } from './fixtures/temp-dir';
 
 interface Data {
@@ -15,7 +16,9 @@ async function corruptFiles(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name.includes('.corrupt-')).sort();
 }
 
-test('round trip through lowdb, with the previous version kept as .bak', async (t) => {
+const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
+
+test('round trip through lowdb; the backup holds the newest data too, and no temp file is left', async (t) => {
   const dir = await makeTempDir(t);
   const file = join(dir, 'data.json');
   const db = new Low<Data>(new DurableJsonFile<Data>(file), { n: 0, items: [] });
@@ -24,63 +27,58 @@ test('round trip through lowdb, with the previous version kept as .bak', async (
 
   db.data = { n: 1, items: ['a'] };
   await db.write();
-  assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), { n: 1, items: ['a'] });
-  assert.deepEqual(await readdir(dir), ['data.json'], 'the first write leaves no backup and no temp file');
-
   db.data = { n: 2, items: ['a', 'b'] };
   await db.write();
-  assert.deepEqual(JSON.parse(await readFile(`${file}.bak`, 'utf8')), { n: 1, items: ['a'] }, '.bak is the last good copy');
+  assert.deepEqual(await readJson(file), { n: 2, items: ['a', 'b'] });
+  assert.deepEqual(await readJson(`${file}.bak`), { n: 2, items: ['a', 'b'] }, 'not one write behind');
+  assert.deepEqual((await readdir(dir)).sort(), ['data.json', 'data.json.bak']);
 
   const again = new Low<Data>(new DurableJsonFile<Data>(file), { n: 0, items: [] });
   await again.read();
   assert.deepEqual(again.data, { n: 2, items: ['a', 'b'] });
 });
 
-test('writes the folder when it is missing', async (t) => {
-  const dir = await makeTempDir(t);
-  const file = join(dir, 'deeper', 'data.json');
-  await new DurableJsonFile<Data>(file).write({ n: 5, items: [] });
-  assert.equal(JSON.parse(await readFile(file, 'utf8')).n, 5);
-});
+// Each way a confirmed file can be damaged afterwards: by a crash of the disk, a sync tool, an editor, a person.
+const DAMAGE: Record<string, (file: string) => Promise<void>> = {
+  truncated: async (file) => writeFile(file, (await readFile(file, 'utf8')).slice(0, 40)),
+  garbage: (file) => writeFile(file, 'PK\u0003\u0004 not json at all'),
+  empty: (file) => writeFile(file, ''),
+  missing: (file) => rm(file),
+};
 
-test('concurrent writes coalesce: all resolve, each after its data is on disk, newest data wins', async (t) => {
-  const dir = await makeTempDir(t);
-  const file = join(dir, 'data.json');
-  const adapter = new DurableJsonFile<Data>(file);
-  const calls = 50;
-  const seenOnDisk: number[] = [];
-  await Promise.all(
-    Array.from({ length: calls }, (_, i) =>
-      adapter.write({ n: i, items: [String(i)] }).then(async () => {
-        const onDisk = JSON.parse(await readFile(file, 'utf8')) as Data;
-        seenOnDisk[i] = onDisk.n;
-      }),
-    ),
-  );
-  assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), { n: calls - 1, items: [String(calls - 1)] });
-  for (let i = 0; i < calls; i += 1) {
-    assert.ok((seenOnDisk[i] ?? -1) >= i, `write ${i} resolved before a write containing it was on disk`);
-  }
-  assert.ok(adapter.physicalWrites < calls, `expected fewer than ${calls} physical writes, got ${adapter.physicalWrites}`);
-  assert.equal(adapter.physicalWrites, 2, 'the first write, then one for all the callers that waited');
-});
+for (const [how, damage] of Object.entries(DAMAGE)) {
+  test(`a damaged file (${how}) loses nothing that was confirmed`, async (t) => {
+    const dir = await makeTempDir(t);
+    const file = join(dir, 'data.json');
+    const db = new Low<Data>(new DurableJsonFile<Data>(file), { n: 0, items: [] });
+    const confirmed = 12;
+    for (let n = 1; n <= confirmed; n += 1) {
+      db.data = { n, items: [...db.data.items, `item-${n}`] };
+      await db.write();
+    }
+    await damage(file);
 
-test('a failed write rejects its callers and the next write still works', async (t) => {
-  const dir = await makeTempDir(t);
-  const file = join(dir, 'data.json');
-  const adapter = new DurableJsonFile<Data>(file);
-  await adapter.write({ n: 1, items: [] });
-  // A folder where the temp file goes makes the write fail for real, even when run as root.
-  const blocker = join(dir, '.data.json.tmp');
-  await mkdir(blocker);
-  await assert.rejects(adapter.write({ n: 2, items: [] }), { code: 'EISDIR' });
-  assert.equal(JSON.parse(await readFile(file, 'utf8')).n, 1, 'the file is as it was');
-  await rm(blocker, { recursive: true });
-  await adapter.write({ n: 3, items: [] });
-  assert.equal(JSON.parse(await readFile(file, 'utf8')).n, 3);
-});
+    const messages: string[] = [];
+    const reopened = new Low<Data>(new DurableJsonFile<Data>(file, { onRecover: (m) => messages.push(m) }), { n: 0, items: [] });
+    await reopened.read();
+    assert.equal(reopened.data.n, confirmed);
+    assert.deepEqual(reopened.data.items, Array.from({ length: confirmed }, (_, i) => `item-${i + 1}`));
+    if (how === 'missing') {
+      assert.deepEqual(messages, []);
+    } else {
+      assert.equal(messages.length, 1);
+      const kept = await corruptFiles(dir);
+      assert.equal(kept.length, 1, 'the damaged file is kept');
+      assert.ok(messages[0]?.includes(`The damaged file was kept as ${join(dir, kept[0] ?? '')}.`), messages[0]);
+    }
+    // And the next write carries on from there.
+    reopened.data = { n: confirmed + 1, items: [...reopened.data.items, 'next'] };
+    await reopened.write();
+    assert.equal(((await readJson(file)) as Data).items.length, confirmed + 1);
+  });
+}
 
-test('a corrupt file is moved aside intact, the backup restored, and the reader told', async (t) => {
+test('a damaged file is moved aside intact, the backup used, and the reader told the real path it was kept at', async (t) => {
   const dir = await makeTempDir(t);
   const file = join(dir, 'gloss.json');
   const damaged = '{"n": 7, "items": ["a", "b"';
@@ -94,29 +92,21 @@ test('a corrupt file is moved aside intact, the backup restored, and the reader 
   assert.equal(kept.length, 1);
   assert.match(kept[0] ?? '', /^gloss\.json\.corrupt-\d{4}-\d\d-\d\dT/);
   assert.equal(await readFile(join(dir, kept[0] ?? ''), 'utf8'), damaged, 'the damaged bytes are kept as they were');
-  assert.equal(messages.length, 1);
-  assert.match(messages[0] ?? '', /^gloss\.json was damaged; Gloss restored the last good copy\. The damaged file was kept as .*gloss\.json\.corrupt-/);
+  assert.deepEqual(messages, [`gloss.json was damaged; Gloss restored the last good copy. The damaged file was kept as ${join(dir, kept[0] ?? '')}.`]);
 
-  // The next write must not replace the good backup with nothing: the damaged file is gone.
   await adapter.write({ n: 8, items: [] });
-  assert.deepEqual(JSON.parse(await readFile(`${file}.bak`, 'utf8')), { n: 6, items: ['a'] });
-  assert.equal(JSON.parse(await readFile(file, 'utf8')).n, 8);
+  assert.equal(((await readJson(file)) as Data).n, 8);
+  assert.equal(((await readJson(`${file}.bak`)) as Data).n, 8);
 });
 
-test('a truncated or empty file counts as damaged', async (t) => {
+test('a file saved with a UTF-8 byte-order mark is read, not treated as damaged', async (t) => {
   const dir = await makeTempDir(t);
   const file = join(dir, 'data.json');
-  const full = JSON.stringify({ n: 1, items: ['x'.repeat(100)] });
-  await writeFile(`${file}.bak`, JSON.stringify({ n: 0, items: [] }));
-  await writeFile(file, full.slice(0, full.length / 2));
+  await writeFile(file, `\uFEFF${JSON.stringify({ n: 3, items: ['bom'] })}`);
   const messages: string[] = [];
-  const adapter = new DurableJsonFile<Data>(file, { onRecover: (m) => messages.push(m) });
-  assert.deepEqual(await adapter.read(), { n: 0, items: [] });
-
-  await writeFile(file, '');
-  assert.deepEqual(await adapter.read(), { n: 0, items: [] });
-  assert.equal((await corruptFiles(dir)).length, 2, 'each damaged file is kept under its own name');
-  assert.equal(messages.length, 2);
+  assert.deepEqual(await new DurableJsonFile<Data>(file, { onRecover: (m) => messages.push(m) }).read(), { n: 3, items: ['bom'] });
+  assert.deepEqual(messages, []);
+  assert.deepEqual(await readdir(dir), ['data.json']);
 });
 
 test('JSON that is not an object counts as damaged', async (t) => {
@@ -126,19 +116,6 @@ test('JSON that is not an object counts as damaged', async (t) => {
   const messages: string[] = [];
   assert.equal(await new DurableJsonFile<Data>(file, { onRecover: (m) => messages.push(m) }).read(), null);
   assert.equal(messages.length, 1);
-});
-
-test('a missing file with a .bak (a crash between the renames) reads the backup', async (t) => {
-  const dir = await makeTempDir(t);
-  const file = join(dir, 'data.json');
-  await writeFile(`${file}.bak`, JSON.stringify({ n: 4, items: [] }));
-  const messages: string[] = [];
-  const adapter = new DurableJsonFile<Data>(file, { onRecover: (m) => messages.push(m) });
-  assert.deepEqual(await adapter.read(), { n: 4, items: [] });
-  assert.deepEqual(messages, [], 'nothing confirmed was lost, so there is nothing to tell');
-  await adapter.write({ n: 5, items: [] });
-  assert.equal(JSON.parse(await readFile(file, 'utf8')).n, 5);
-  assert.equal(JSON.parse(await readFile(`${file}.bak`, 'utf8')).n, 4);
 });
 
 test('no good backup: starts empty, still keeps the damaged file (and the damaged backup)', async (t) => {
@@ -185,22 +162,77 @@ test('a custom stringify decides the bytes', async (t) => {
   assert.equal(await readFile(file, 'utf8'), '{"n":1,"items":[]}');
 });
 
-test('writeFileDurably writes bytes, creating the folder, one write at a time per file', async (t) => {
+test('a symbolic link planted where a temp file goes is never written through', async (t) => {
   const dir = await makeTempDir(t);
-  const file = join(dir, 'imported', 'a.txt');
-  await Promise.all([writeFileDurably(file, 'first'), writeFileDurably(file, new TextEncoder().encode('second'))]);
-  assert.equal(await readFile(file, 'utf8'), 'second');
-  assert.deepEqual(await readdir(join(dir, 'imported')), ['a.txt'], 'no backup unless asked for, no temp left');
+  const outside = join(await makeTempDir(t), 'precious.txt');
+  await writeFile(outside, 'do not touch');
+  // The names temp files had before (fixed, so an attacker could plant them).
+  await symlink(outside, join(dir, '.data.json.tmp'));
+  await symlink(outside, join(dir, '.data.json.bak.tmp'));
+  const adapter = new DurableJsonFile<Data>(join(dir, 'data.json'));
+  await adapter.write({ n: 1, items: [] });
+  await adapter.write({ n: 2, items: [] });
+  assert.equal(await readFile(outside, 'utf8'), 'do not touch');
+  assert.equal(((await readJson(join(dir, 'data.json'))) as Data).n, 2);
 });
 
-test('data that cannot be serialized rejects its callers only', async (t) => {
+test('a failed write rejects, leaves the files as they were and no temp file, and the next write works', async (t) => {
+  const dir = await makeTempDir(t);
+  const file = join(dir, 'data.json');
+  const adapter = new DurableJsonFile<Data>(file);
+  await adapter.write({ n: 1, items: [] });
+  // A folder where the backup goes makes the rename fail for real, even when run as root.
+  await rm(`${file}.bak`);
+  await mkdir(join(`${file}.bak`, 'inside'), { recursive: true });
+  await assert.rejects(adapter.write({ n: 2, items: [] }), (error: unknown) => ['EISDIR', 'ENOTEMPTY', 'EEXIST'].includes((error as { code: string }).code));
+  assert.equal(((await readJson(file)) as Data).n, 1, 'the file is as it was');
+  assert.deepEqual((await readdir(dir)).sort(), ['data.json', 'data.json.bak']);
+  await rm(`${file}.bak`, { recursive: true });
+  await adapter.write({ n: 3, items: [] });
+  assert.equal(((await readJson(file)) as Data).n, 3);
+});
+
+test('beforeWrite refuses a write before anything is replaced', async (t) => {
+  const dir = await makeTempDir(t);
+  const file = join(dir, 'data.json');
+  let allowed = true;
+  const adapter = new DurableJsonFile<Data>(file, {
+    beforeWrite: () => {
+      if (!allowed) throw new GlossError('locked', 'not yours');
+    },
+  });
+  await adapter.write({ n: 1, items: [] });
+  allowed = false;
+  await assert.rejects(adapter.write({ n: 2, items: [] }), { code: 'locked', message: 'not yours' });
+  assert.equal(((await readJson(file)) as Data).n, 1);
+  assert.equal(((await readJson(`${file}.bak`)) as Data).n, 1);
+  assert.deepEqual((await readdir(dir)).sort(), ['data.json', 'data.json.bak'], 'the temp files are removed');
+
+  // Setting a damaged file aside is a change too.
+  await writeFile(file, '{');
+  await assert.rejects(adapter.read(), { code: 'locked' });
+  assert.equal(await readFile(file, 'utf8'), '{');
+});
+
+test('one write at a time: the adapter neither queues nor coalesces (CommitQueue orders writes)', async (t) => {
+  const dir = await makeTempDir(t);
+  const file = join(dir, 'data.json');
+  const adapter = new DurableJsonFile<Data>(file);
+  const first = adapter.write({ n: 1, items: [] });
+  await assert.rejects(adapter.write({ n: 2, items: [] }), /while another was in flight/);
+  await first;
+  assert.equal(((await readJson(file)) as Data).n, 1);
+  await adapter.write({ n: 3, items: [] });
+  assert.equal(((await readJson(file)) as Data).n, 3);
+});
+
+test('data that cannot be serialized is refused and writes nothing', async (t) => {
   const dir = await makeTempDir(t);
   const file = join(dir, 'data.json');
   const adapter = new DurableJsonFile<Data | { n: bigint }>(file);
-  const first = adapter.write({ n: 1, items: [] });
-  const bad = adapter.write({ n: 2n });
-  await first;
-  await assert.rejects(bad, TypeError);
+  await adapter.write({ n: 1, items: [] });
+  await assert.rejects(adapter.write({ n: 2n }), TypeError);
   await adapter.write({ n: 3, items: [] });
-  assert.equal(JSON.parse(await readFile(file, 'utf8')).n, 3);
+  assert.equal(((await readJson(file)) as Data).n, 3);
+  assert.deepEqual((await readdir(dir)).sort(), ['data.json', 'data.json.bak']);
 });

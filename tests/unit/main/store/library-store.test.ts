@@ -155,8 +155,10 @@ test('a failed write is reported and leaves memory equal to the disk', async (t)
   const dir = await makeTempDir(t);
   const store = await openLibraryStore(dir);
   await store.updateSettings({ theme: 'light' });
-  const blocker = join(dir, `.${LIBRARY_FILE}.tmp`);
-  await mkdir(blocker);
+  // A folder where the backup goes makes the write fail for real, even as root.
+  const blocker = join(dir, `${LIBRARY_FILE}.bak`);
+  await rm(blocker);
+  await mkdir(join(blocker, 'inside'), { recursive: true });
   await assert.rejects(
     store.updateSettings({ theme: 'sepia' }),
     (error: unknown) => error instanceof GlossError && error.code === 'io' && /could not save gloss\.json/.test(error.message),
@@ -177,7 +179,8 @@ test('a damaged gloss.json is restored from its backup, with a notice', async (t
   await writeFile(join(dir, LIBRARY_FILE), damaged);
 
   const reopened = await openLibraryStore(dir);
-  assert.equal(reopened.getSettings().theme, 'dark', 'the last good copy');
+  assert.equal(reopened.getSettings().theme, 'dark');
+  assert.equal(reopened.getSettings().fontSize, 20, 'the last confirmed change is not lost');
   assert.equal(reopened.notices.length, 1);
   assert.match(reopened.notices[0] ?? '', /^gloss\.json was damaged; Gloss restored the last good copy/);
   const kept = (await readdir(dir)).filter((name) => name.startsWith('gloss.json.corrupt-'));

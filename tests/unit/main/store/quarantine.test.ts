@@ -14,6 +14,17 @@ test('readQuarantine copies a list and keeps anything else as an entry', () => {
   ]);
 });
 
+test('readQuarantine wraps each entry that is not in the usual form, keeping it whole', () => {
+  const good = { reason: 'r', quarantinedAt: 't', entry: { id: 'a' } };
+  const read = readQuarantine(['text', 7, null, { reason: 'no date' }, good], 'now');
+  assert.deepEqual(
+    read.map((q) => q.entry),
+    ['text', 7, null, { reason: 'no date' }, { id: 'a' }],
+  );
+  assert.equal(read[4], good);
+  assert.ok(read.slice(0, 4).every((q) => q.quarantinedAt === 'now' && /not in its usual form/.test(q.reason)));
+});
+
 test('describeIssue names the first problem and where it is', () => {
   const result = z.object({ a: z.object({ b: z.number() }) }).safeParse({ a: { b: 'x' } });
   assert.equal(result.success, false);
