@@ -7,7 +7,7 @@
  * validation. The renderer imports this file type-only: it must import neither Node nor Electron.
  */
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS, LIMITS, THEMES } from './common/limits';
+import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, THEMES } from './common/limits';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -17,7 +17,7 @@ export type HighlightColor = z.infer<typeof HighlightColorSchema>;
 export const ThemeSchema = z.enum(THEMES);
 export type Theme = z.infer<typeof ThemeSchema>;
 
-const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+const idSchema = z.string().min(1).max(LIMITS.maxIdLength).regex(ID_PATTERN, 'ids are letters, digits, - and _');
 const isoDateSchema = z.string().max(40);
 
 export const SettingsSchema = z.strictObject({

@@ -13,6 +13,9 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 /** Reading themes; 'system' follows the operating system's light or dark choice. */
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 
+/** What a document or annotation id may hold: letters, digits, - and _ (so it is safe in file names and URLs). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+
 /** Limits shared by validation and the UI. */
 export const LIMITS = {
   /** Largest document Gloss opens, in bytes. */
@@ -28,4 +31,7 @@ export const LIMITS = {
   maxPathLength: 4096,
   maxUrlLength: 8192,
   maxColorMeaningLength: 40,
+  maxIdLength: 100,
+  /** Largest file `gloss import` reads, in bytes. */
+  maxImportBytes: 50 * 1024 * 1024,
 } as const;
