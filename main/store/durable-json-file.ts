@@ -1,4 +1,5 @@
-import { access, mkdir, open, readFile, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { isJsonObject } from './json-object';
@@ -138,6 +139,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
 export interface WriteDurablyOptions {
   /** Where the file being replaced is kept (the last good copy); omitted, it is simply replaced. */
   backupPath?: string;
+  /**
+   * Give the temp file a random name and create it exclusively (never opening a file someone
+   * else made), removing it if the write fails: for folders Gloss does not own, such as the
+   * notes folder, where another program or a second Gloss may write too.
+   */
+  exclusiveTemp?: boolean;
 }
 
 /** Writes in progress per file, so two writes of one file never share its temp file. */
@@ -160,32 +167,39 @@ export function writeFileDurably(file: string, data: string | Uint8Array, option
   return current;
 }
 
-async function replaceFile(file: string, data: string | Uint8Array, { backupPath }: WriteDurablyOptions): Promise<void> {
+async function replaceFile(file: string, data: string | Uint8Array, { backupPath, exclusiveTemp = false }: WriteDurablyOptions): Promise<void> {
   const folder = dirname(file);
-  const temp = join(folder, `.${basename(file)}.tmp`);
+  const temp = join(folder, exclusiveTemp ? `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp` : `.${basename(file)}.tmp`);
+  const flags = exclusiveTemp ? 'wx' : 'w';
   let handle;
   try {
-    handle = await open(temp, 'w');
+    handle = await open(temp, flags);
   } catch (error) {
     if (!isCode(error, 'ENOENT')) throw error;
     await mkdir(folder, { recursive: true });
-    handle = await open(temp, 'w');
+    handle = await open(temp, flags);
   }
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  if (backupPath !== undefined) {
     try {
-      await retryBusy(() => rename(file, backupPath));
-    } catch (error) {
-      // No current file (first write, or recovered from the backup): the backup stays as it is.
-      if (!isCode(error, 'ENOENT')) throw error;
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
+    if (backupPath !== undefined) {
+      try {
+        await retryBusy(() => rename(file, backupPath));
+      } catch (error) {
+        // No current file (first write, or recovered from the backup): the backup stays as it is.
+        if (!isCode(error, 'ENOENT')) throw error;
+      }
+    }
+    await retryBusy(() => rename(temp, file));
+  } catch (error) {
+    // A randomly named temp file would otherwise stay behind for good.
+    if (exclusiveTemp) await rm(temp, { force: true });
+    throw error;
   }
-  await retryBusy(() => rename(temp, file));
   await syncFolder(folder);
 }
 

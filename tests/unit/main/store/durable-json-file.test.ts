@@ -204,3 +204,20 @@ test('data that cannot be serialized rejects its callers only', async (t) => {
   await adapter.write({ n: 3, items: [] });
   assert.equal(JSON.parse(await readFile(file, 'utf8')).n, 3);
 });
+
+test('writeFileDurably with exclusiveTemp never opens a temp file someone else made, and leaves none behind', async (t) => {
+  const dir = await makeTempDir(t);
+  const file = join(dir, 'Notes.md');
+  // What a crashed writer (or another program) left where the plain temp name would be.
+  await writeFile(join(dir, '.Notes.md.tmp'), 'someone else’s');
+  await Promise.all([writeFileDurably(file, 'one', { exclusiveTemp: true }), writeFileDurably(file, 'two', { exclusiveTemp: true })]);
+  assert.equal(await readFile(file, 'utf8'), 'two');
+  assert.equal(await readFile(join(dir, '.Notes.md.tmp'), 'utf8'), 'someone else’s');
+  assert.deepEqual((await readdir(dir)).sort(), ['.Notes.md.tmp', 'Notes.md']);
+
+  // A failed rename (the target is a folder) takes its randomly named temp file with it.
+  const folder = join(dir, 'taken.md');
+  await mkdir(folder);
+  await assert.rejects(writeFileDurably(folder, 'x', { exclusiveTemp: true }));
+  assert.deepEqual((await readdir(dir)).sort(), ['.Notes.md.tmp', 'Notes.md', 'taken.md']);
+});
