@@ -15,6 +15,9 @@
 import type { Annotation, HighlightColor, Settings } from '../api';
 import type { HeadlessFaqEntry } from '../documents/headless-render';
 
+/** Turns a note's Markdown into sanitized HTML, as the sidebar shows it (HeadlessRenderer.renderNote). */
+export type NoteRenderer = (markdown: string) => string;
+
 /** The color meanings the reader chose (Settings › colorMeanings). */
 export type ColorMeanings = Settings['colorMeanings'];
 

@@ -30,9 +30,8 @@ import { createHash } from 'node:crypto';
 import type { Annotation } from '../../api';
 import { annotationLink } from '../../common/annotation-link';
 import { escapeHtml } from '../../documents/markdown-escape';
-import type { ExportDocument, ExportSet } from '../export-set';
+import type { ExportDocument, ExportSet, NoteRenderer } from '../export-set';
 import { colorMeaning, colorName, sectionPath } from '../export-set';
-import type { NoteRenderer } from '../html/write-html';
 
 /** Tags every Gloss card carries, so they can be found (and deleted) together. */
 const GLOSS_TAG = 'gloss';

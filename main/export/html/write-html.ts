@@ -8,13 +8,10 @@
 import type { Annotation } from '../../api';
 import { annotationLink } from '../../common/annotation-link';
 import { escapeHtml } from '../../documents/markdown-escape';
-import type { ExportDocument, ExportSet } from '../export-set';
+import type { ExportDocument, ExportSet, NoteRenderer } from '../export-set';
 import { colorMeaning, colorName, firstNewHeading, ORPHANED, sectionPath, statusFlag } from '../export-set';
 import { colorClass } from '../palette';
 import { EXPORT_CSP, exportStyles } from './html-styles';
-
-/** Turns a note's Markdown into sanitized HTML (HeadlessRenderer.renderNote). */
-export type NoteRenderer = (markdown: string) => string;
 
 /** Deepest heading level HTML has. */
 const MAX_HEADING_LEVEL = 6;
