@@ -39,7 +39,7 @@
  *   `readImportFile(path)`, then `planImport` with the library's records and annotations, a
  *   `render` that loads and renders the document headlessly (its `outline` too), the document
  *   named by `--doc` (opened first, so it is in the library), the reader's `lastColor` and the
- *   time. Show `plan.summary` (plus `unknownDocuments` and `skipped`); unless it is a dry run,
+ *   time. Show `plan.summary` and `plan.messages` (unknown documents, entries left out); unless a dry run,
  *   store `plan.additions` through the annotation store in one write per document, then notify
  *   the mirror. Nothing is written before the plan succeeds, so a refused file changes nothing.
  * - Links: register `ANNOTATION_LINK_SCHEME` with the OS (electron-builder `protocols`,

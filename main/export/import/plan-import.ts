@@ -82,6 +82,8 @@ export interface ImportPlan {
   skipped: SkippedEntries[];
   /** "3 imported, 1 duplicate skipped, 0 orphaned". */
   summary: string;
+  /** What else the reader must be told: documents not in the library, entries left out. */
+  messages: string[];
 }
 
 /** Plans an import (see the module comment). Throws 'not-found' when `targetDocumentId` is not in the library. */
@@ -91,17 +93,20 @@ export async function planImport(input: ImportPlanInput): Promise<ImportPlan> {
   if (input.targetDocumentId && target === undefined) throw new GlossError('not-found', 'The document to import into is not in your library: open it in Gloss first.');
 
   const matches = new Map<string, LibraryDocument | null>(parsed.documents.map((document) => [document.key, target ?? matchDocument(document, documents)]));
+  const refs = new Map(parsed.documents.map((document) => [document.key, document]));
   const grouped = new Map<LibraryDocument, ImportedAnnotation[]>();
   const unknown = new Map<string, UnknownDocument>();
   for (const annotation of parsed.annotations) {
     const document = matches.get(annotation.documentKey) ?? null;
     if (document === null) {
-      const ref = parsed.documents.find((d) => d.key === annotation.documentKey);
+      const ref = refs.get(annotation.documentKey);
       const entry = unknown.get(annotation.documentKey) ?? { source: ref?.source ?? null, title: ref?.title ?? null, annotations: 0 };
       entry.annotations += 1;
       unknown.set(annotation.documentKey, entry);
     } else {
-      grouped.set(document, [...(grouped.get(document) ?? []), annotation]);
+      const list = grouped.get(document);
+      if (list) list.push(annotation);
+      else grouped.set(document, [annotation]);
     }
   }
 
@@ -135,7 +140,18 @@ export async function planImport(input: ImportPlanInput): Promise<ImportPlan> {
     unknownDocuments: [...unknown.values()],
     skipped: parsed.skipped,
     summary: `${imported} imported, ${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped, ${orphaned} orphaned`,
+    messages: [...[...unknown.values()].map(describeUnknown), ...parsed.skipped.map(({ count, reason }) => `${plural(count, 'entry', 'entries')} of the file left out: ${reason}.`)],
   };
+}
+
+/** "2 annotations are for a document not in your library: “Field notes” (https://…). …" */
+function describeUnknown({ source, title, annotations }: UnknownDocument): string {
+  const name = [title === null ? null : `“${title}”`, source === null ? null : `(${source})`].filter((part) => part !== null).join(' ') || 'an unnamed document';
+  return `${plural(annotations, 'annotation is', 'annotations are')} for a document not in your library: ${name}. Open it in Gloss first, or name the document to import into.`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** The library document an imported one is: same text, else same path, else same Gloss id. */

@@ -81,6 +81,10 @@ describe('planning an import', () => {
     const unnamed = await planImport(base({ parsed: hypothesis }));
     assert.equal(unnamed.imported, 0);
     assert.deepEqual(unnamed.unknownDocuments, [{ source: 'https://example.com/field-notes', title: 'Field notes', annotations: 2 }]);
+    assert.deepEqual(unnamed.messages, [
+      '2 annotations are for a document not in your library: “Field notes” (https://example.com/field-notes). Open it in Gloss first, or name the document to import into.',
+      '1 entry of the file left out: a reply to another annotation.',
+    ]);
     const named = await planImport(base({ parsed: hypothesis, targetDocumentId: library.notes.id }));
     assert.equal(named.summary, '2 imported, 0 duplicates skipped, 0 orphaned');
     const [highlight, pageNote] = named.additions[0]!.annotations;
