@@ -45,7 +45,8 @@ export interface MirrorMerge {
   left: LeftBlock[];
 }
 
-type Segment = { kind: 'text'; lines: string[] } | { kind: 'block'; key: string; lines: string[]; content: string[] };
+/** The file's body as read: the reader's lines, and Gloss's untouched blocks (rewritten from `wanted`). */
+type Segment = { kind: 'text'; lines: string[] } | { kind: 'block'; key: string };
 
 /** The new text of a file, given what it says now (null: there is no file). */
 export function mergeMirrorFile(current: string | null, wanted: MirrorContent): MirrorMerge {
@@ -93,17 +94,15 @@ function parseSegments(lines: readonly string[]): { segments: Segment[]; left: L
       text.push(line);
       continue;
     }
-    const content = lines.slice(i + 1, end);
-    const whole = lines.slice(i, end + 1);
-    if (seen.has(begin.key) || blockHash(content.join('\n')) !== begin.hash) {
+    if (seen.has(begin.key) || blockHash(lines.slice(i + 1, end).join('\n')) !== begin.hash) {
       // Kept as text: it is the reader's now, and nothing below touches text.
       left.push({ key: begin.key, reason: seen.has(begin.key) ? 'duplicate' : 'edited' });
       seen.add(begin.key);
-      text.push(...whole);
+      text.push(...lines.slice(i, end + 1));
     } else {
       seen.add(begin.key);
       flushText();
-      segments.push({ kind: 'block', key: begin.key, lines: whole, content });
+      segments.push({ kind: 'block', key: begin.key });
     }
     i = end;
   }
