@@ -9,8 +9,10 @@ await rm('dist', { recursive: true, force: true });
 await mkdir('dist/renderer', { recursive: true });
 
 const started = Date.now();
-// Node-side bundles: CommonJS, with electron left to the runtime.
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['electron'], outdir: 'dist/main', outExtension: { '.js': '.cjs' } };
+// Node-side bundles: CommonJS, with electron left to the runtime, and jsdom too: it resolves files
+// of its own at load time (xhr-sync-worker.js), so it cannot be bundled; the headless renderer
+// (main/documents/headless-render.ts) requires it from node_modules on first use.
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['electron', 'jsdom'], outdir: 'dist/main', outExtension: { '.js': '.cjs' } };
 
 await Promise.all([
   build({

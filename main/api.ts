@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_MEGABYTES } from './common/document-formats';
-import { HIGHLIGHT_COLORS, LIMITS, SETTING_RANGES, THEMES } from './common/limits';
+import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES } from './common/limits';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -18,7 +18,7 @@ export type HighlightColor = z.infer<typeof HighlightColorSchema>;
 export const ThemeSchema = z.enum(THEMES);
 export type Theme = z.infer<typeof ThemeSchema>;
 
-const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, - and _');
+const idSchema = z.string().min(1).max(LIMITS.maxIdLength).regex(ID_PATTERN, 'ids are letters, digits, - and _');
 /** A moment as `Date.prototype.toISOString` writes it: ISO 8601 in UTC ("2025-06-01T12:00:00.000Z"). */
 const isoDateSchema = z.iso.datetime();
 

@@ -9,6 +9,7 @@ import type {
   OpenedDocument,
   Startup,
 } from './api';
+import { normalizeTags } from './common/tags';
 import { readDocumentAsset } from './documents/document-asset';
 import { documentIdForPath } from './documents/document-id';
 import { loadForReading, loadFromBytes } from './documents/load-document';
@@ -25,21 +26,6 @@ const IMPORTED_FOLDER = 'imported';
 
 /** The sample article that opens on first launch. */
 export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
-
-/** Tags are compared without case and surrounding spaces; the first spelling wins. */
-function normalizeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tag.toLocaleLowerCase();
-    if (tag && !seen.has(key)) {
-      seen.add(key);
-      result.push(tag);
-    }
-  }
-  return result;
-}
 
 
 /** The refusal of a path the 'library' document access does not open. */

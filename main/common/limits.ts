@@ -27,6 +27,9 @@ export const SETTING_RANGES = {
   lineWidth: { min: 40, max: 120 },
 } as const;
 
+/** What a document or annotation id may hold: letters, digits, - and _ (so it is safe in file names and URLs). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+
 /** Limits shared by validation and the UI. */
 export const LIMITS = {
   /** Largest document Gloss opens, in bytes. */
@@ -42,4 +45,7 @@ export const LIMITS = {
   maxPathLength: 4096,
   maxUrlLength: 8192,
   maxColorMeaningLength: 40,
+  maxIdLength: 100,
+  /** Largest file `gloss import` reads, in bytes. */
+  maxImportBytes: 50 * 1024 * 1024,
 } as const;

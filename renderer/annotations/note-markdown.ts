@@ -1,8 +1,9 @@
 /**
- * Notes are Markdown: rendered with the article's renderer (marked, then DOMPurify and Gloss's
- * link rules), with no images loaded and no ids left that could clash with the article's.
+ * Notes are Markdown, rendered by main/common/article/note-html (the article's pipeline, with no
+ * images loaded and no ids left that could clash with the article's), cached here.
  */
 import type { GlossClient } from '../api';
+import { renderNoteHtml } from '../../main/common/article/note-html';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../../main/common/article/render-markdown';
 
 /** Number of rendered notes kept, so re-drawing the sidebar does not re-parse every note. */
@@ -28,17 +29,7 @@ export class NoteMarkdown {
     const cached = this.cache.get(markdown);
     if (cached !== undefined) return cached;
     this.renderer ??= createMarkdownRenderer(window);
-    const rendered = this.renderer.render(markdown, {
-      // A note has no folder of its own: any image path in it resolves to nothing.
-      resolveAssetUrl: () => null,
-      externalLinks: this.client.mode === 'desktop' ? 'system' : 'new-tab',
-    });
-    // Heading and footnote ids in a note would shadow the article's own anchors.
-    const holder = document.createElement('div');
-    holder.innerHTML = rendered.html;
-    for (const element of holder.querySelectorAll('[id]')) element.removeAttribute('id');
-    for (const link of holder.querySelectorAll('a[href^="#"]')) link.removeAttribute('href');
-    const html = holder.innerHTML;
+    const html = renderNoteHtml(this.renderer, window, markdown, this.client.mode === 'desktop' ? 'system' : 'new-tab');
     if (this.cache.size >= CACHE_SIZE) this.cache.clear();
     this.cache.set(markdown, html);
     return html;

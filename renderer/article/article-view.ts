@@ -1,9 +1,9 @@
 import type { OpenedDocument } from '../../main/api';
 import type { GlossClient } from '../api';
 import { TextIndex } from '../../main/common/anchoring/text-index';
-import { h } from '../ui/dom';
-import { detectFaq, type FaqEntry } from '../../main/common/article/faq';
-import { collectHeadings, type HeadingInfo } from '../../main/common/article/headings';
+import { fillArticleRoot, readArticleStructure } from '../../main/common/article/article-root';
+import type { FaqEntry } from '../../main/common/article/faq';
+import type { HeadingInfo } from '../../main/common/article/headings';
 import { createMarkdownRenderer } from '../../main/common/article/render-markdown';
 
 /** What the navigation and annotation layers need from a rendered article. */
@@ -41,18 +41,10 @@ export class ArticleView {
       resolveAssetUrl: (path) => this.client.assetUrl(document.id, path),
       externalLinks: this.client.mode === 'desktop' ? 'system' : 'new-tab',
     });
-    this.root.innerHTML = rendered.html;
+    // The main side builds its headless copy of the article with the same two calls.
+    fillArticleRoot(this.root, rendered);
     this.root.setAttribute('aria-label', document.title);
-    if (rendered.remoteContentBlocked > 0) {
-      this.root.prepend(
-        h('p', { className: 'remote-notice', role: 'note' }, `${rendered.remoteContentBlocked} remote image${rendered.remoteContentBlocked === 1 ? ' was' : 's were'} not loaded, to protect your privacy.`),
-      );
-    }
-    const headings = collectHeadings(this.root);
-    const faq = detectFaq(this.root);
-    const faqQuestions = new Set(faq.map((entry) => entry.element));
-    const title = headings[0]?.level === 1 ? headings[0] : null;
-    const sections = headings.filter((heading) => heading !== title && !faqQuestions.has(heading.element));
+    const { headings, sections, faq } = readArticleStructure(this.root);
     return { document, root: this.root, headings, sections, faq, index: new TextIndex(this.root) };
   }
 

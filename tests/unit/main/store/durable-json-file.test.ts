@@ -236,3 +236,4 @@ test('data that cannot be serialized is refused and writes nothing', async (t) =
   assert.equal(((await readJson(file)) as Data).n, 3);
   assert.deepEqual((await readdir(dir)).sort(), ['data.json', 'data.json.bak']);
 });
+
