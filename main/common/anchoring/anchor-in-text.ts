@@ -1,17 +1,29 @@
 /**
  * Re-anchoring: finds where stored targets lie in the current text, string-only so that it runs
- * without a DOM (unit tests, the benchmark); `anchor.ts` adds the DOM ranges.
+ * without a DOM (unit tests, the benchmark, the CLI); `renderer/anchoring/anchor.ts` adds the
+ * DOM ranges.
  *
  * Cheapest first, as Hypothesis's html.ts does: the stored position when the quote is still
  * there, then the position shifted by as much as the nearest anchored neighbour moved (text
  * inserted above a passage moves everything below it by the same amount), then a quote search
- * that starts around that shifted position and within the passage's section.
+ * that starts around that shifted position and within the passage's section, and only then the
+ * whole text. The first two are tried on the real text; when they fail, on the text folded for
+ * matching (`FoldedText`: Unicode composition, quote style and whitespace do not count), which is
+ * built once, and only when some passage needs it. Every span found is judged by the rule of
+ * `match-verdict.ts`: a certain one is anchored, a doubtful one is kept for the reader to review.
  */
 import type { AnchoringSummary, AnnotationTarget } from '../../api';
-import { describeText } from './describe-text';
+import { CONTEXT_LENGTH, describeText } from './describe-text';
+import type { TextSelectors } from './describe-text';
+import { isGraphemeBoundary } from './graphemes';
+import { FoldedText, foldString } from './folded-text';
 import type { HeadingOutline } from './heading-outline';
-import { matchQuote, SELF_EVIDENT_QUOTE_LENGTH, windowAround } from './match-quote';
+import { finishQuoteSearches, QuoteSearch, windowAround } from './match-quote';
+import type { HeadingSpan, QuoteToMatch } from './match-quote';
+import { SELF_EVIDENT_QUOTE_LENGTH } from './match-verdict';
+import { occursAt } from './text-at';
 import type { TextSpan } from './text-index';
+import { cutsWord, originalCuts } from './word-bounds';
 
 /** An annotation to anchor: its id and its stored target. */
 export interface AnchorItem {
@@ -22,28 +34,62 @@ export interface AnchorItem {
 /** How a target was anchored: at its stored position, by its quote found unchanged or edited, or not at all. */
 export type AnchorMethod = 'position' | 'quote-exact' | 'quote-approx' | 'none';
 
+/**
+ * Where a target stands: found for certain ('anchored'), found but for the reader to confirm
+ * ('needs-review'), or not found ('orphaned').
+ */
+export type AnchorStatus = 'anchored' | 'needs-review' | 'orphaned';
+
 /** The result of anchoring one target. */
 export interface AnchorOutcome {
   id: string;
-  status: 'anchored' | 'orphaned';
+  status: AnchorStatus;
   method: AnchorMethod;
   /** Whether the passage's position changed (start or end). */
   moved: boolean;
-  /** Where the passage is now, when anchored. */
+  /** Where the passage is now (or, for review, probably is), unless orphaned. */
   start?: number;
   end?: number;
   /**
-   * The target recomputed on the current text, when its quote, position or heading path changed;
-   * undefined when they did not (or the target is orphaned). Its `contentHash` is the current one.
+   * The target recomputed on the current text: when anchored, only if its quote, position or
+   * heading path changed; when needing review, always (what accepting the span would store).
+   * Undefined for orphans. Its `contentHash` is the current one.
    */
   target?: AnnotationTarget;
 }
 
-/** A passage found in the current text, and how far it moved. */
+/** A passage found in the current text (real offsets). */
 interface Found {
   start: number;
   end: number;
   method: Exclude<AnchorMethod, 'none'>;
+  certain: boolean;
+}
+
+/** The current text, with its folded form (and its headings' place in it) worked out on first use. */
+class CurrentText {
+  private foldedText: FoldedText | undefined;
+  private foldedHeadings: HeadingSpan[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly outline: HeadingOutline | undefined,
+  ) {}
+
+  get folded(): FoldedText {
+    this.foldedText ??= new FoldedText(this.text);
+    return this.foldedText;
+  }
+
+  /** Where each heading's title lies in the folded text. */
+  get headings(): HeadingSpan[] {
+    this.foldedHeadings ??= (this.outline?.headings ?? []).map((heading) => {
+      const title = foldString(heading.title);
+      const start = this.folded.toFolded(heading.start);
+      return { start, end: start + title.length, title };
+    });
+    return this.foldedHeadings;
+  }
 }
 
 /**
@@ -61,9 +107,10 @@ export function anchorInText(
   currentContentHash: string,
   outline?: HeadingOutline,
 ): AnchorOutcome[] {
+  const current = new CurrentText(text, outline);
   const found: (Found | null)[] = items.map((item) =>
     positionHolds(text, item.target, item.target.contentHash === currentContentHash)
-      ? { start: item.target.position.start, end: item.target.position.end, method: 'position' }
+      ? { start: item.target.position.start, end: item.target.position.end, method: 'position', certain: true }
       : null,
   );
 
@@ -71,6 +118,7 @@ export function anchorInText(
   // passages found along the way pass their shift on.
   const order = items.map((_, i) => i).sort((a, b) => items[a]!.target.position.start - items[b]!.target.position.start);
   const nextShift = shiftsOfNextAnchored(order, items, found);
+  const pending: { index: number; search: QuoteSearch }[] = [];
   let previous: { oldEnd: number; startShift: number; endShift: number } | undefined;
   for (const [rank, i] of order.entries()) {
     const { target } = items[i]!;
@@ -78,29 +126,54 @@ export function anchorInText(
       // Text after the previous passage moved as much as that passage's end did (an edit inside
       // it moves its end, not its start); text overlapping it, as much as its start.
       const previousShift = previous && (target.position.start >= previous.oldEnd ? previous.endShift : previous.startShift);
-      found[i] = relocate(text, target, [previousShift, nextShift[rank]], outline);
+      const located = locate(current, target, [previousShift, nextShift[rank]]);
+      if ('search' in located) {
+        pending.push({ index: i, search: located.search });
+      } else {
+        found[i] = located.found;
+      }
     }
     const f = found[i];
-    if (f) {
+    if (f?.certain) {
       previous = { oldEnd: target.position.end, startShift: f.start - target.position.start, endShift: f.end - target.position.end };
+    }
+  }
+
+  if (pending.length > 0) {
+    const { folded } = current;
+    finishQuoteSearches(
+      folded.text,
+      pending.map((p) => p.search),
+    );
+    for (const { index, search } of pending) {
+      const match = search.result();
+      found[index] = match && {
+        start: folded.toReal(match.start, 'start'),
+        end: folded.toReal(match.end, 'end'),
+        method: match.kind === 'exact' ? 'quote-exact' : 'quote-approx',
+        certain: match.verdict === 'certain',
+      };
     }
   }
 
   return items.map((item, i) => outcomeFor(text, item, found[i]!, currentContentHash, outline));
 }
 
-/** Count the passages that moved and those that were orphaned, for the reader's notice. */
+/** Count the passages that moved, those for review and those orphaned, for the reader's notice. */
 export function summarize(outcomes: readonly AnchorOutcome[]): AnchoringSummary {
   let moved = 0;
+  let needsReview = 0;
   let orphaned = 0;
   for (const outcome of outcomes) {
     if (outcome.status === 'orphaned') {
       orphaned += 1;
+    } else if (outcome.status === 'needs-review') {
+      needsReview += 1;
     } else if (outcome.moved) {
       moved += 1;
     }
   }
-  return { moved, orphaned };
+  return { moved, needsReview, orphaned };
 }
 
 /**
@@ -111,15 +184,24 @@ export function summarize(outcomes: readonly AnchorOutcome[]): AnchoringSummary 
 function positionHolds(text: string, target: AnnotationTarget, sameText: boolean): boolean {
   const { start, end } = target.position;
   const { exact } = target.quote;
-  if (start < 0 || end - start !== exact.length || !text.startsWith(exact, start)) {
+  if (start < 0 || end - start !== exact.length || !occursAt(text, exact, start)) {
     return false;
   }
-  return sameText || contextHolds(text, start, end, target);
+  return sameText || contextHolds(text, start, end, target.quote);
 }
 
-function contextHolds(text: string, start: number, end: number, target: AnnotationTarget): boolean {
-  const { prefix, suffix } = target.quote;
-  return start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
+function contextHolds(text: string, start: number, end: number, quote: QuoteToMatch): boolean {
+  const { prefix, suffix } = quote;
+  return start >= prefix.length && occursAt(text, prefix, start - prefix.length) && occursAt(text, suffix, end);
+}
+
+function partOfContextHolds(text: string, start: number, quote: QuoteToMatch): boolean {
+  const { prefix, suffix, exact } = quote;
+  const end = start + exact.length;
+  return (
+    (prefix.length > 0 && start >= prefix.length && occursAt(text, prefix, start - prefix.length)) ||
+    (suffix.length > 0 && occursAt(text, suffix, end))
+  );
 }
 
 /** For each rank in `order`, the shift of the nearest passage after it that the stored position found. */
@@ -137,47 +219,92 @@ function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], fou
   return shifts;
 }
 
-/** Find a passage whose stored position no longer holds it. */
-function relocate(
-  text: string,
-  target: AnnotationTarget,
-  neighbourShifts: (number | undefined)[],
-  outline: HeadingOutline | undefined,
-): Found | null {
-  const { exact } = target.quote;
-  const oldStart = target.position.start;
-  const shifts = new Set([...neighbourShifts.filter((s) => s !== undefined), 0]);
-  const hints = [...shifts].map((shift) => Math.max(0, Math.min(oldStart + shift, text.length - exact.length)));
+/**
+ * The quote found unchanged at `at`, certain because it sits where it was predicted and either
+ * is long or has one side of its context with it, and cuts no word the reader's selection did not.
+ */
+function predictedCopyAt(text: string, at: number, quote: QuoteToMatch): boolean {
+  if (at < 0 || !occursAt(text, quote.exact, at)) {
+    return false;
+  }
+  if (quote.exact.length < SELF_EVIDENT_QUOTE_LENGTH && !partOfContextHolds(text, at, quote)) {
+    return false;
+  }
+  const end = at + quote.exact.length;
+  if (!cutsWord(text, at) && !cutsWord(text, end)) {
+    return true;
+  }
+  const cuts = originalCuts(quote);
+  return (cuts.start || !cutsWord(text, at)) && (cuts.end || !cutsWord(text, end));
+}
 
-  // Most passages moved by exactly as much as their neighbour: check that spot before searching.
-  for (const hint of hints) {
-    if (text.startsWith(exact, hint) && (exact.length >= SELF_EVIDENT_QUOTE_LENGTH || partOfContextHolds(text, hint, target))) {
-      return { start: hint, end: hint + exact.length, method: 'quote-exact' };
+/**
+ * Find a passage whose stored position no longer holds it: at once when it is where it was
+ * predicted, on the real text and then on the folded one; otherwise the search around the
+ * prediction is run and, unless it found a certain match, handed back to be finished over the
+ * whole text along with the others.
+ */
+function locate(current: CurrentText, target: AnnotationTarget, neighbourShifts: (number | undefined)[]): { found: Found } | { search: QuoteSearch } {
+  const { text } = current;
+  const { quote } = target;
+  const oldStart = target.position.start;
+  const hints: number[] = [];
+  for (const shift of [...neighbourShifts, 0]) {
+    const hint = shift === undefined ? -1 : Math.max(0, Math.min(oldStart + shift, text.length - quote.exact.length));
+    if (hint < 0 || hints.includes(hint)) {
+      continue;
+    }
+    // Most passages moved by exactly as much as their neighbour: check that spot before searching.
+    if (predictedCopyAt(text, hint, quote)) {
+      return { found: { start: hint, end: hint + quote.exact.length, method: 'quote-exact', certain: true } };
+    }
+    hints.push(hint);
+  }
+
+  const { folded } = current;
+  const foldedQuote = { exact: foldString(quote.exact), prefix: foldString(quote.prefix), suffix: foldString(quote.suffix) };
+  const at = folded.toFolded(Math.max(0, Math.min(oldStart, text.length)));
+  if (occursAt(folded.text, foldedQuote.exact, at) && contextHolds(folded.text, at, at + foldedQuote.exact.length, foldedQuote)) {
+    return { found: spanOf(folded, at, foldedQuote.exact.length, 'position') };
+  }
+  const foldedHints = hints.map((hint) => folded.toFolded(hint));
+  for (const hint of foldedHints) {
+    if (predictedCopyAt(folded.text, hint, foldedQuote)) {
+      return { found: spanOf(folded, hint, foldedQuote.exact.length, 'quote-exact') };
     }
   }
 
-  const position = hints[0]!;
-  const window = windowOver(hints, exact.length, text.length);
-  const section = outline?.sectionOf(target.headingPath, position) ?? undefined;
-  const match = matchQuote(text, target.quote, { position, window, section });
+  const position = foldedHints[0]!;
+  const window = windowOver(foldedHints, foldedQuote.exact.length, folded.text.length);
+  const section = current.outline?.sectionOf(target.headingPath, hints[0]!) ?? undefined;
+  const search = new QuoteSearch(
+    folded.text,
+    foldedQuote,
+    { position, window, section: section && { start: folded.toFolded(section.start), end: folded.toFolded(section.end) } },
+    current.headings,
+  );
+  search.searchNear();
+  const match = search.settled ? search.result() : null;
   if (!match) {
-    return null;
+    return { search };
   }
-  return { start: match.start, end: match.end, method: match.kind === 'exact' ? 'quote-exact' : 'quote-approx' };
+  return {
+    found: {
+      start: folded.toReal(match.start, 'start'),
+      end: folded.toReal(match.end, 'end'),
+      method: match.kind === 'exact' ? 'quote-exact' : 'quote-approx',
+      certain: true,
+    },
+  };
 }
 
-function partOfContextHolds(text: string, start: number, target: AnnotationTarget): boolean {
-  const { prefix, suffix, exact } = target.quote;
-  const end = start + exact.length;
-  return (
-    (prefix.length > 0 && start >= prefix.length && text.startsWith(prefix, start - prefix.length)) ||
-    (suffix.length > 0 && text.startsWith(suffix, end))
-  );
+function spanOf(folded: FoldedText, start: number, length: number, method: Found['method']): Found {
+  return { start: folded.toReal(start, 'start'), end: folded.toReal(start + length, 'end'), method, certain: true };
 }
 
 // Neighbours that moved by very different amounts (a long insertion between them) would make one
 // window over all the hints too wide to be cheap: then only the first hint's window is searched.
-const MAX_WINDOW_SPREAD = 8;
+const MAX_WINDOW_SPREAD = 2;
 
 /** The search window around the first hint, widened to cover the other hints when they are close. */
 function windowOver(hints: number[], quoteLength: number, textLength: number): TextSpan {
@@ -190,7 +317,7 @@ function windowOver(hints: number[], quoteLength: number, textLength: number): T
   return { start: windowAround(low, quoteLength, textLength).start, end: windowAround(high, quoteLength, textLength).end };
 }
 
-/** The outcome of one item: new selectors when anchored, the reason when not. */
+/** The outcome of one item: new selectors when anchored or for review, the reason when not. */
 function outcomeFor(
   text: string,
   item: AnchorItem,
@@ -198,7 +325,7 @@ function outcomeFor(
   currentContentHash: string,
   outline: HeadingOutline | undefined,
 ): AnchorOutcome {
-  const selectors = found ? describeText(text, found.start, found.end) : null;
+  const selectors = found ? (sameSelectorsAt(text, found, item.target) ?? describeText(text, found.start, found.end)) : null;
   if (!found || !selectors) {
     return { id: item.id, status: 'orphaned', method: 'none', moved: false };
   }
@@ -214,16 +341,35 @@ function outcomeFor(
     !sameStrings(headingPath, old.headingPath);
   const outcome: AnchorOutcome = {
     id: item.id,
-    status: 'anchored',
+    status: found.certain ? 'anchored' : 'needs-review',
     method: found.method,
     moved: start !== old.position.start || end !== old.position.end,
     start,
     end,
   };
-  if (changed) {
+  if (changed || !found.certain) {
     outcome.target = { ...selectors, headingPath, contentHash: currentContentHash };
   }
   return outcome;
+}
+
+/**
+ * The stored quote at its new place, when it and its whole context are there unchanged: what
+ * `describeText` would give, without working it out again (most passages of an edited text
+ * only moved).
+ */
+function sameSelectorsAt(text: string, found: Found, old: AnnotationTarget): TextSelectors | null {
+  const { exact, prefix, suffix } = old.quote;
+  const { start, end } = found;
+  const full = prefix.length === CONTEXT_LENGTH && suffix.length === CONTEXT_LENGTH;
+  if (!full || end - start !== exact.length || !occursAt(text, exact, start) || !contextHolds(text, start, end, old.quote)) {
+    return null;
+  }
+  // The context is cut where describeText would cut it only if that is still a character boundary.
+  if (!isGraphemeBoundary(text, start - CONTEXT_LENGTH) || !isGraphemeBoundary(text, end + CONTEXT_LENGTH)) {
+    return null;
+  }
+  return { quote: old.quote, position: { type: 'TextPositionSelector', start, end } };
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anchoringUpdates, anchorTargets, summarize } from '../../../../renderer/anchoring/anchor';
-import type { AnchorOutcome } from '../../../../renderer/anchoring/anchor';
+import { anchorTargets, summarize } from '../../../../renderer/anchoring/anchor';
 import { describeRange } from '../../../../renderer/anchoring/describe-range';
 import { headingPathResolver } from '../../../../main/common/anchoring/headings-from-dom';
 import { TextIndex } from '../../../../main/common/anchoring/text-index';
@@ -63,7 +62,7 @@ describe('anchorTargets', () => {
       assert.deepEqual(outcome.target!.headingPath, items[i]!.target.headingPath);
       assert.ok(root.contains(outcome.range!.startContainer));
     }
-    assert.deepEqual(summarize(outcomes), { moved: 4, orphaned: 0 });
+    assert.deepEqual(summarize(outcomes), { moved: 4, needsReview: 0, orphaned: 0 });
   });
 
   it('gives no range to an orphan', () => {
@@ -73,21 +72,5 @@ describe('anchorTargets', () => {
     const [outcome] = anchorTargets(other.index, [{ id: 'gone', target }], 'v2');
     assert.equal(outcome!.status, 'orphaned');
     assert.equal(outcome!.range, undefined);
-  });
-});
-
-describe('anchoringUpdates', () => {
-  it('saves new targets and orphans, and skips passages found unchanged', () => {
-    const { index } = articleFrom('<h2>Title</h2><p>Some words to highlight.</p>');
-    const target = describeRange(index, index.rangeFromOffsets(5, 15), 'v1', headingPathResolver(index))!;
-    const outcomes: AnchorOutcome[] = [
-      { id: 'same', status: 'anchored', method: 'position', moved: false, start: 5, end: 15 },
-      { id: 'moved', status: 'anchored', method: 'quote-exact', moved: true, start: 6, end: 16, target },
-      { id: 'gone', status: 'orphaned', method: 'none', moved: false },
-    ];
-    assert.deepEqual(anchoringUpdates(outcomes), [
-      { id: 'moved', target },
-      { id: 'gone', target: null },
-    ]);
   });
 });
