@@ -34,10 +34,14 @@ export interface ReanchorBenchResult {
   total: number;
   /** Median time to re-anchor all quotes with `anchorInText`, after one warm-up run. */
   glossMs: number;
+  /** The CPU time of the same runs (median). */
+  glossCpuMs: number;
   /** Time of Hypothesis's algorithm on all quotes, one run. */
   hypothesisMs: number;
+  hypothesisCpuMs: number;
   /** Median time of an exact `indexOf` of each quote of an unchanged paragraph, after one warm-up run. */
   floorMs: number;
+  floorCpuMs: number;
   unchangedQuotes: number;
   gloss: Tally;
   hypothesis: Tally;
@@ -209,18 +213,24 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Median time of `run` over RUNS runs after a warm-up; returns the last result too. */
-function timed<T>(run: () => T): { ms: number; coldMs: number; result: T } {
-  let started = performance.now();
-  let result = run();
-  const coldMs = performance.now() - started;
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    started = performance.now();
-    result = run();
-    times.push(performance.now() - started);
-  }
-  return { ms: median(times), coldMs, result };
+/** Wall-clock and CPU time of one call of `run`, and its result. */
+function once<T>(run: () => T): { ms: number; cpuMs: number; result: T } {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = run();
+  const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms, cpuMs: (user + system) / 1000, result };
+}
+
+/**
+ * Median wall-clock time of `run` over RUNS runs after a warm-up, and the median CPU time this
+ * process spent (which other processes on a shared machine move less); the last result too.
+ */
+function timed<T>(run: () => T): { ms: number; cpuMs: number; coldMs: number; result: T } {
+  const cold = once(run);
+  const runs = Array.from({ length: RUNS }, () => once(run));
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), coldMs: cold.ms, result: runs[runs.length - 1]!.result };
 }
 
 const sameFolded = (a: string, b: string): boolean => foldString(a) === foldString(b);
@@ -250,9 +260,8 @@ export async function benchReanchor(options: { log?: (line: string) => void } = 
   if (floor.result !== unchanged.length) {
     throw new Error('an unchanged quote is missing from the edited text: the benchmark data is wrong');
   }
-  const started = performance.now();
-  const hypothesisOutcomes = items.map((item) => hypothesisAnchor(text, item.target));
-  const hypothesisMs = performance.now() - started;
+  const hypothesis = once(() => items.map((item) => hypothesisAnchor(text, item.target)));
+  const hypothesisOutcomes = hypothesis.result;
 
   const glossTally = emptyTally();
   const hypothesisTally = emptyTally();
@@ -281,9 +290,9 @@ export async function benchReanchor(options: { log?: (line: string) => void } = 
   }
   log(`article: ${(before.text.length / 1e6).toFixed(2)} MB before, ${(text.length / 1e6).toFixed(2)} MB after; ${before.blocks.length} blocks, ${Math.round(EDITED_SHARE * 100)}% of paragraphs edited`);
   log(`quotes: ${items.length} (${unchanged.length} in unchanged paragraphs, ${changeCount('words')} in paragraphs with edited words, ${changeCount('rewritten')} in rewritten ones; ${ambiguous} cut by an edit, not scored)`);
-  log(`Gloss: ${gloss.ms.toFixed(1)} ms (median of ${RUNS} after a cold run of ${gloss.coldMs.toFixed(1)} ms); methods: ${[...byMethod].map(([m, n]) => `${m} ${n}`).join(', ')}`);
-  log(`floor: ${floor.ms.toFixed(1)} ms (indexOf of the ${unchanged.length} unchanged quotes, median of ${RUNS})`);
-  log(`Hypothesis: ${hypothesisMs.toFixed(0)} ms for all ${items.length} quotes (one run)`);
+  log(`Gloss: ${gloss.ms.toFixed(1)} ms, CPU ${gloss.cpuMs.toFixed(1)} ms (medians of ${RUNS} after a cold run of ${gloss.coldMs.toFixed(1)} ms); methods: ${[...byMethod].map(([m, n]) => `${m} ${n}`).join(', ')}`);
+  log(`floor: ${floor.ms.toFixed(1)} ms, CPU ${floor.cpuMs.toFixed(1)} ms (indexOf of the ${unchanged.length} unchanged quotes, medians of ${RUNS})`);
+  log(`Hypothesis: ${hypothesis.ms.toFixed(0)} ms, CPU ${hypothesis.cpuMs.toFixed(0)} ms for all ${items.length} quotes (one run)`);
   for (const [name, tally] of [
     ['Gloss', glossTally],
     ['Hypothesis', hypothesisTally],
@@ -296,8 +305,11 @@ export async function benchReanchor(options: { log?: (line: string) => void } = 
   return {
     total: items.length,
     glossMs: gloss.ms,
-    hypothesisMs,
+    glossCpuMs: gloss.cpuMs,
+    hypothesisMs: hypothesis.ms,
+    hypothesisCpuMs: hypothesis.cpuMs,
     floorMs: floor.ms,
+    floorCpuMs: floor.cpuMs,
     unchangedQuotes: unchanged.length,
     gloss: glossTally,
     hypothesis: hypothesisTally,

@@ -64,6 +64,8 @@ interface Found {
   end: number;
   method: Exclude<AnchorMethod, 'none'>;
   certain: boolean;
+  /** Set when the stored quote and its whole context were seen unchanged there. */
+  intact?: boolean;
 }
 
 /** The current text, with its folded form (and its headings' place in it) worked out on first use. */
@@ -108,11 +110,10 @@ export function anchorInText(
   outline?: HeadingOutline,
 ): AnchorOutcome[] {
   const current = new CurrentText(text, outline);
-  const found: (Found | null)[] = items.map((item) =>
-    positionHolds(text, item.target, item.target.contentHash === currentContentHash)
-      ? { start: item.target.position.start, end: item.target.position.end, method: 'position', certain: true }
-      : null,
-  );
+  const found: (Found | null)[] = items.map((item) => {
+    const holds = positionHolds(text, item.target, item.target.contentHash === currentContentHash);
+    return holds ? { start: item.target.position.start, end: item.target.position.end, method: 'position', certain: true, intact: holds === 'with context' } : null;
+  });
 
   // In stored order, so that each passage inherits the shift of the nearest one above it, and
   // passages found along the way pass their shift on.
@@ -181,27 +182,21 @@ export function summarize(outcomes: readonly AnchorOutcome[]): AnchoringSummary 
  * quote alone is checked (it guards against rendering changes); on a changed text the context
  * must match too, since an edit may have brought another copy of the same words to that spot.
  */
-function positionHolds(text: string, target: AnnotationTarget, sameText: boolean): boolean {
+function positionHolds(text: string, target: AnnotationTarget, sameText: boolean): false | 'with context' | 'quote only' {
   const { start, end } = target.position;
   const { exact } = target.quote;
   if (start < 0 || end - start !== exact.length || !occursAt(text, exact, start)) {
     return false;
   }
-  return sameText || contextHolds(text, start, end, target.quote);
+  if (contextHolds(text, start, end, target.quote)) {
+    return 'with context';
+  }
+  return sameText && 'quote only';
 }
 
 function contextHolds(text: string, start: number, end: number, quote: QuoteToMatch): boolean {
   const { prefix, suffix } = quote;
   return start >= prefix.length && occursAt(text, prefix, start - prefix.length) && occursAt(text, suffix, end);
-}
-
-function partOfContextHolds(text: string, start: number, quote: QuoteToMatch): boolean {
-  const { prefix, suffix, exact } = quote;
-  const end = start + exact.length;
-  return (
-    (prefix.length > 0 && start >= prefix.length && occursAt(text, prefix, start - prefix.length)) ||
-    (suffix.length > 0 && occursAt(text, suffix, end))
-  );
 }
 
 /** For each rank in `order`, the shift of the nearest passage after it that the stored position found. */
@@ -223,19 +218,24 @@ function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], fou
  * The quote found unchanged at `at`, certain because it sits where it was predicted and either
  * is long or has one side of its context with it, and cuts no word the reader's selection did not.
  */
-function predictedCopyAt(text: string, at: number, quote: QuoteToMatch): boolean {
+function predictedCopyAt(text: string, at: number, quote: QuoteToMatch): false | 'intact' | 'found' {
   if (at < 0 || !occursAt(text, quote.exact, at)) {
     return false;
   }
-  if (quote.exact.length < SELF_EVIDENT_QUOTE_LENGTH && !partOfContextHolds(text, at, quote)) {
+  const { prefix, suffix } = quote;
+  const end = at + quote.exact.length;
+  const prefixHolds = prefix.length > 0 && occursAt(text, prefix, at - prefix.length);
+  const suffixHolds = suffix.length > 0 && occursAt(text, suffix, end);
+  if (quote.exact.length < SELF_EVIDENT_QUOTE_LENGTH && !prefixHolds && !suffixHolds) {
     return false;
   }
-  const end = at + quote.exact.length;
-  if (!cutsWord(text, at) && !cutsWord(text, end)) {
-    return true;
+  if (cutsWord(text, at) || cutsWord(text, end)) {
+    const cuts = originalCuts(quote);
+    if ((!cuts.start && cutsWord(text, at)) || (!cuts.end && cutsWord(text, end))) {
+      return false;
+    }
   }
-  const cuts = originalCuts(quote);
-  return (cuts.start || !cutsWord(text, at)) && (cuts.end || !cutsWord(text, end));
+  return prefixHolds && suffixHolds ? 'intact' : 'found';
 }
 
 /**
@@ -255,8 +255,9 @@ function locate(current: CurrentText, target: AnnotationTarget, neighbourShifts:
       continue;
     }
     // Most passages moved by exactly as much as their neighbour: check that spot before searching.
-    if (predictedCopyAt(text, hint, quote)) {
-      return { found: { start: hint, end: hint + quote.exact.length, method: 'quote-exact', certain: true } };
+    const copy = predictedCopyAt(text, hint, quote);
+    if (copy) {
+      return { found: { start: hint, end: hint + quote.exact.length, method: 'quote-exact', certain: true, intact: copy === 'intact' } };
     }
     hints.push(hint);
   }
@@ -359,10 +360,9 @@ function outcomeFor(
  * only moved).
  */
 function sameSelectorsAt(text: string, found: Found, old: AnnotationTarget): TextSelectors | null {
-  const { exact, prefix, suffix } = old.quote;
+  const { prefix, suffix } = old.quote;
   const { start, end } = found;
-  const full = prefix.length === CONTEXT_LENGTH && suffix.length === CONTEXT_LENGTH;
-  if (!full || end - start !== exact.length || !occursAt(text, exact, start) || !contextHolds(text, start, end, old.quote)) {
+  if (!found.intact || prefix.length !== CONTEXT_LENGTH || suffix.length !== CONTEXT_LENGTH) {
     return null;
   }
   // The context is cut where describeText would cut it only if that is still a character boundary.

@@ -51,6 +51,36 @@ export function contextPins(text: string, span: TextSpan, quote: QuoteContext): 
   };
 }
 
+// Prefix probes found in a scope beyond this many say little about where the passage is.
+const MAX_CONTEXT_HITS = 32;
+
+/**
+ * The spans of `scope` that lie between the stored prefix's last characters and the suffix's
+ * first ones, found intact and as far apart as the quote is long, give or take `maxErrors`: where
+ * a passage edited in place (or moved with its context) is, found by `indexOf` alone. Quotes
+ * without a prefix or without a suffix give none.
+ */
+export function spansBetweenContext(text: string, scope: TextSpan, quote: QuoteContext, maxErrors: number): TextSpan[] {
+  const before = quote.prefix.slice(-PROBE_LENGTH);
+  const after = quote.suffix.slice(0, PROBE_LENGTH);
+  if (before.length === 0 || after.length === 0) {
+    return [];
+  }
+  const spans: TextSpan[] = [];
+  const length = quote.exact.length;
+  // Searched in slices, so that a probe missing from the scope is not looked for past it.
+  const hay = text.slice(scope.start, scope.end);
+  for (let at = hay.indexOf(before); at !== -1 && spans.length < MAX_CONTEXT_HITS; at = hay.indexOf(before, at + 1)) {
+    const start = at + before.length;
+    const low = start + Math.max(1, length - maxErrors);
+    const found = hay.slice(low, start + length + maxErrors + after.length).indexOf(after);
+    if (found !== -1) {
+      spans.push({ start: scope.start + start, end: scope.start + low + found });
+    }
+  }
+  return spans;
+}
+
 /** End offset of the occurrence of `probe` ending nearest `at`, within `reach` of it. */
 function nearestEnd(text: string, probe: string, at: number, reach: number): number | undefined {
   if (probe.length === 0) {

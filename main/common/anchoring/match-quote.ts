@@ -17,7 +17,7 @@
 import search from 'approx-string-match';
 import type { Match } from 'approx-string-match';
 import { boundedEditDistance } from './edit-distance';
-import { contextPins, refineBounds } from './match-bounds';
+import { contextPins, refineBounds, spansBetweenContext } from './match-bounds';
 import { judgeMatch, maxErrorsFor, MIN_CONTEXT_SIMILARITY } from './match-verdict';
 import type { MatchVerdict } from './match-verdict';
 import { seededSearch, seededSearchMany } from './seed-search';
@@ -207,6 +207,14 @@ export class QuoteSearch {
     const hits = this.searchExact(scope);
     // With the quote present unchanged, an approximate search would return only those copies.
     if (this.settled || hits > 0 || this.maxErrors(scope) === 0) {
+      return;
+    }
+    // A passage edited in place still lies between its stored prefix and suffix: found by
+    // indexOf, that span is measured at once, and the automaton is spared when it is certain.
+    for (const span of spansBetweenContext(this.text, scope, this.quote, this.maxErrors(scope))) {
+      this.consider(span, scope, false);
+    }
+    if (this.settled) {
       return;
     }
     for (const m of approximate(this.text, scope, this.quote.exact, this.maxErrors(scope))) {

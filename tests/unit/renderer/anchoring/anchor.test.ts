@@ -65,6 +65,23 @@ describe('anchorTargets', () => {
     assert.deepEqual(summarize(outcomes), { moved: 4, needsReview: 0, orphaned: 0 });
   });
 
+  it('paints exactly the passage when only its spelling changed: accents decomposed, quotes straightened, lines re-wrapped', () => {
+    const before = '<h2>Havana</h2><p>In 1891 <em>José Martí</em> published “Nuestra América”, an essay that asked for a continent of its own.</p>';
+    const after = '<h2>Havana</h2><p>In 1891 <em>Jose\u0301 Marti\u0301</em>\npublished "Nuestra Ame\u0301rica",   an essay\nthat asked for a continent of its own.</p>';
+    const made = articleFrom(before);
+    const start = made.index.text.indexOf('Martí published');
+    const end = made.index.text.indexOf('an essay') + 'an essay'.length;
+    const target = describeRange(made.index, made.index.rangeFromOffsets(start, end), 'v1', headingPathResolver(made.index))!;
+    const { index } = articleFrom(after);
+    const [outcome] = anchorTargets(index, [{ id: 'm', target }], 'v2');
+    assert.equal(outcome!.status, 'anchored');
+    assert.equal(outcome!.range!.toString(), 'Marti\u0301\npublished "Nuestra Ame\u0301rica",   an essay');
+    assert.equal(outcome!.target!.quote.exact, outcome!.range!.toString(), 'the stored quote is the text as it now is');
+    // The range starts in the <em> and ends in the paragraph's text after it.
+    assert.equal(outcome!.range!.startContainer.parentElement!.tagName, 'EM');
+    assert.equal(outcome!.range!.endContainer.parentElement!.tagName, 'P');
+  });
+
   it('gives no range to an orphan', () => {
     const { index } = articleFrom(html);
     const target = describeRange(index, index.rangeFromOffsets(500, 600), 'v1', headingPathResolver(index))!;
