@@ -12,60 +12,25 @@
  * built once, and only when some passage needs it. Every span found is judged by the rule of
  * `match-verdict.ts`: a certain one is anchored, a doubtful one is kept for the reader to review.
  */
-import type { AnchoringSummary, AnnotationTarget } from '../../api';
-import { CONTEXT_LENGTH, describeText } from './describe-text';
-import type { TextSelectors } from './describe-text';
-import { isGraphemeBoundary } from './graphemes';
+import type { AnnotationTarget } from '../../api';
+import { outcomeFor } from './anchor-outcome';
+import type { AnchorOutcome, FoundPassage } from './anchor-outcome';
 import { FoldedText, foldString } from './folded-text';
+import type { HeadingSpan } from './heading-barriers';
 import type { HeadingOutline } from './heading-outline';
-import { finishQuoteSearches, QuoteSearch, windowAround } from './match-quote';
-import type { HeadingSpan, QuoteToMatch } from './match-quote';
-import { SELF_EVIDENT_QUOTE_LENGTH } from './match-verdict';
+import { finishQuoteSearches, QuoteSearch } from './match-quote';
+import { contextHolds, positionHolds, predictedCopyAt } from './predicted-place';
+import { windowAround } from './search-scopes';
 import { occursAt } from './text-at';
 import type { TextSpan } from './text-index';
-import { cutsWord, originalCuts } from './word-bounds';
+
+export { summarize } from './anchor-outcome';
+export type { AnchorMethod, AnchorOutcome, AnchorStatus } from './anchor-outcome';
 
 /** An annotation to anchor: its id and its stored target. */
 export interface AnchorItem {
   id: string;
   target: AnnotationTarget;
-}
-
-/** How a target was anchored: at its stored position, by its quote found unchanged or edited, or not at all. */
-export type AnchorMethod = 'position' | 'quote-exact' | 'quote-approx' | 'none';
-
-/**
- * Where a target stands: found for certain ('anchored'), found but for the reader to confirm
- * ('needs-review'), or not found ('orphaned').
- */
-export type AnchorStatus = 'anchored' | 'needs-review' | 'orphaned';
-
-/** The result of anchoring one target. */
-export interface AnchorOutcome {
-  id: string;
-  status: AnchorStatus;
-  method: AnchorMethod;
-  /** Whether the passage's position changed (start or end). */
-  moved: boolean;
-  /** Where the passage is now (or, for review, probably is), unless orphaned. */
-  start?: number;
-  end?: number;
-  /**
-   * The target recomputed on the current text: when anchored, only if its quote, position or
-   * heading path changed; when needing review, always (what accepting the span would store).
-   * Undefined for orphans. Its `contentHash` is the current one.
-   */
-  target?: AnnotationTarget;
-}
-
-/** A passage found in the current text (real offsets). */
-interface Found {
-  start: number;
-  end: number;
-  method: Exclude<AnchorMethod, 'none'>;
-  certain: boolean;
-  /** Set when the stored quote and its whole context were seen unchanged there. */
-  intact?: boolean;
 }
 
 /** The current text, with its folded form (and its headings' place in it) worked out on first use. */
@@ -110,7 +75,7 @@ export function anchorInText(
   outline?: HeadingOutline,
 ): AnchorOutcome[] {
   const current = new CurrentText(text, outline);
-  const found: (Found | null)[] = items.map((item) => {
+  const found: (FoundPassage | null)[] = items.map((item) => {
     const holds = positionHolds(text, item.target, item.target.contentHash === currentContentHash);
     return holds ? { start: item.target.position.start, end: item.target.position.end, method: 'position', certain: true, intact: holds === 'with context' } : null;
   });
@@ -160,47 +125,8 @@ export function anchorInText(
   return items.map((item, i) => outcomeFor(text, item, found[i]!, currentContentHash, outline));
 }
 
-/** Count the passages that moved, those for review and those orphaned, for the reader's notice. */
-export function summarize(outcomes: readonly AnchorOutcome[]): AnchoringSummary {
-  let moved = 0;
-  let needsReview = 0;
-  let orphaned = 0;
-  for (const outcome of outcomes) {
-    if (outcome.status === 'orphaned') {
-      orphaned += 1;
-    } else if (outcome.status === 'needs-review') {
-      needsReview += 1;
-    } else if (outcome.moved) {
-      moved += 1;
-    }
-  }
-  return { moved, needsReview, orphaned };
-}
-
-/**
- * Whether the stored position still holds the quote. On the text the target was made on, the
- * quote alone is checked (it guards against rendering changes); on a changed text the context
- * must match too, since an edit may have brought another copy of the same words to that spot.
- */
-function positionHolds(text: string, target: AnnotationTarget, sameText: boolean): false | 'with context' | 'quote only' {
-  const { start, end } = target.position;
-  const { exact } = target.quote;
-  if (start < 0 || end - start !== exact.length || !occursAt(text, exact, start)) {
-    return false;
-  }
-  if (contextHolds(text, start, end, target.quote)) {
-    return 'with context';
-  }
-  return sameText && 'quote only';
-}
-
-function contextHolds(text: string, start: number, end: number, quote: QuoteToMatch): boolean {
-  const { prefix, suffix } = quote;
-  return start >= prefix.length && occursAt(text, prefix, start - prefix.length) && occursAt(text, suffix, end);
-}
-
 /** For each rank in `order`, the shift of the nearest passage after it that the stored position found. */
-function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], found: (Found | null)[]): (number | undefined)[] {
+function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], found: (FoundPassage | null)[]): (number | undefined)[] {
   const shifts: (number | undefined)[] = new Array<number | undefined>(order.length);
   let shift: number | undefined;
   for (let rank = order.length - 1; rank >= 0; rank--) {
@@ -215,36 +141,12 @@ function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], fou
 }
 
 /**
- * The quote found unchanged at `at`, certain because it sits where it was predicted and either
- * is long or has one side of its context with it, and cuts no word the reader's selection did not.
- */
-function predictedCopyAt(text: string, at: number, quote: QuoteToMatch): false | 'intact' | 'found' {
-  if (at < 0 || !occursAt(text, quote.exact, at)) {
-    return false;
-  }
-  const { prefix, suffix } = quote;
-  const end = at + quote.exact.length;
-  const prefixHolds = prefix.length > 0 && occursAt(text, prefix, at - prefix.length);
-  const suffixHolds = suffix.length > 0 && occursAt(text, suffix, end);
-  if (quote.exact.length < SELF_EVIDENT_QUOTE_LENGTH && !prefixHolds && !suffixHolds) {
-    return false;
-  }
-  if (cutsWord(text, at) || cutsWord(text, end)) {
-    const cuts = originalCuts(quote);
-    if ((!cuts.start && cutsWord(text, at)) || (!cuts.end && cutsWord(text, end))) {
-      return false;
-    }
-  }
-  return prefixHolds && suffixHolds ? 'intact' : 'found';
-}
-
-/**
  * Find a passage whose stored position no longer holds it: at once when it is where it was
  * predicted, on the real text and then on the folded one; otherwise the search around the
  * prediction is run and, unless it found a certain match, handed back to be finished over the
  * whole text along with the others.
  */
-function locate(current: CurrentText, target: AnnotationTarget, neighbourShifts: (number | undefined)[]): { found: Found } | { search: QuoteSearch } {
+function locate(current: CurrentText, target: AnnotationTarget, neighbourShifts: (number | undefined)[]): { found: FoundPassage } | { search: QuoteSearch } {
   const { text } = current;
   const { quote } = target;
   const oldStart = target.position.start;
@@ -299,7 +201,7 @@ function locate(current: CurrentText, target: AnnotationTarget, neighbourShifts:
   };
 }
 
-function spanOf(folded: FoldedText, start: number, length: number, method: Found['method']): Found {
+function spanOf(folded: FoldedText, start: number, length: number, method: FoundPassage['method']): FoundPassage {
   return { start: folded.toReal(start, 'start'), end: folded.toReal(start + length, 'end'), method, certain: true };
 }
 
@@ -318,60 +220,3 @@ function windowOver(hints: number[], quoteLength: number, textLength: number): T
   return { start: windowAround(low, quoteLength, textLength).start, end: windowAround(high, quoteLength, textLength).end };
 }
 
-/** The outcome of one item: new selectors when anchored or for review, the reason when not. */
-function outcomeFor(
-  text: string,
-  item: AnchorItem,
-  found: Found | null,
-  currentContentHash: string,
-  outline: HeadingOutline | undefined,
-): AnchorOutcome {
-  const selectors = found ? (sameSelectorsAt(text, found, item.target) ?? describeText(text, found.start, found.end)) : null;
-  if (!found || !selectors) {
-    return { id: item.id, status: 'orphaned', method: 'none', moved: false };
-  }
-  const old = item.target;
-  const { start, end } = selectors.position;
-  const headingPath = outline ? outline.pathAt(start) : old.headingPath;
-  const changed =
-    start !== old.position.start ||
-    end !== old.position.end ||
-    selectors.quote.exact !== old.quote.exact ||
-    selectors.quote.prefix !== old.quote.prefix ||
-    selectors.quote.suffix !== old.quote.suffix ||
-    !sameStrings(headingPath, old.headingPath);
-  const outcome: AnchorOutcome = {
-    id: item.id,
-    status: found.certain ? 'anchored' : 'needs-review',
-    method: found.method,
-    moved: start !== old.position.start || end !== old.position.end,
-    start,
-    end,
-  };
-  if (changed || !found.certain) {
-    outcome.target = { ...selectors, headingPath, contentHash: currentContentHash };
-  }
-  return outcome;
-}
-
-/**
- * The stored quote at its new place, when it and its whole context are there unchanged: what
- * `describeText` would give, without working it out again (most passages of an edited text
- * only moved).
- */
-function sameSelectorsAt(text: string, found: Found, old: AnnotationTarget): TextSelectors | null {
-  const { prefix, suffix } = old.quote;
-  const { start, end } = found;
-  if (!found.intact || prefix.length !== CONTEXT_LENGTH || suffix.length !== CONTEXT_LENGTH) {
-    return null;
-  }
-  // The context is cut where describeText would cut it only if that is still a character boundary.
-  if (!isGraphemeBoundary(text, start - CONTEXT_LENGTH) || !isGraphemeBoundary(text, end + CONTEXT_LENGTH)) {
-    return null;
-  }
-  return { quote: old.quote, position: { type: 'TextPositionSelector', start, end } };
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
-}

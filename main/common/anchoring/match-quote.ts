@@ -17,9 +17,13 @@
 import search from 'approx-string-match';
 import type { Match } from 'approx-string-match';
 import { boundedEditDistance } from './edit-distance';
+import { barriersFor, partsOutside } from './heading-barriers';
+import type { HeadingSpan } from './heading-barriers';
 import { contextPins, refineBounds, spansBetweenContext } from './match-bounds';
 import { judgeMatch, maxErrorsFor, MIN_CONTEXT_SIMILARITY } from './match-verdict';
 import type { MatchVerdict } from './match-verdict';
+import { scopesFor } from './search-scopes';
+import type { MatchHint, Scope } from './search-scopes';
 import { seededSearch, seededSearchMany } from './seed-search';
 import type { SeedRequest } from './seed-search';
 import type { TextSpan } from './text-index';
@@ -33,16 +37,6 @@ export interface QuoteToMatch {
   suffix: string;
 }
 
-/** Where the quote is expected; everything is optional, and the whole text is searched last. */
-export interface MatchHint {
-  /** Expected start of the quote. */
-  position?: number;
-  /** Span to search before anything wider. Defaults to a window around `position`. */
-  window?: TextSpan;
-  /** Span of the quote's section (see HeadingOutline), searched after the window. */
-  section?: TextSpan;
-}
-
 /** A match of the quote. */
 export interface QuoteMatch extends TextSpan {
   /** 0..1: 1 for the quote and its context found unchanged where expected. */
@@ -51,11 +45,6 @@ export interface QuoteMatch extends TextSpan {
   kind: 'exact' | 'approx';
   /** Whether the span is certainly the quoted passage, or probably it (for the reader to review). */
   verdict: Exclude<MatchVerdict, 'reject'>;
-}
-
-/** Where a heading's text lies, and its title: a span no match may run into unless the quote holds the title. */
-export interface HeadingSpan extends TextSpan {
-  title: string;
 }
 
 /** A quote to find and where it is expected. */
@@ -70,30 +59,13 @@ export const MAX_WHOLE_TEXT_ERRORS = 256;
 /** Spans up to this long are searched with the edit-distance automaton; longer ones are seeded. */
 const MAX_FULL_SCAN_LENGTH = 16 * 1024;
 
-/** How far around the expected position the first window reaches: quote lengths, then characters. */
-const WINDOW_QUOTE_LENGTHS = 4;
-const WINDOW_SLACK = 256;
-/** How far around the expected span the first, narrowest search reaches. */
-const SPOT_SLACK = 64;
-
 /** Exact occurrences scored for context, nearest the expected position first. */
 const MAX_EXACT_CANDIDATES = 256;
 
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 
-/** The default first window: the quote's length a few times over, plus slack, on each side. */
-export function windowAround(position: number, quoteLength: number, textLength: number): TextSpan {
-  const reach = WINDOW_QUOTE_LENGTHS * quoteLength + WINDOW_SLACK;
-  return clip({ start: position - reach, end: position + quoteLength + reach }, textLength);
-}
-
 interface Candidate extends QuoteMatch {
   contextScore: number;
-}
-
-/** A span to search, and whether it is the window where the quote is expected. */
-interface Scope extends TextSpan {
-  isWindow: boolean;
 }
 
 /**
@@ -124,7 +96,7 @@ export class QuoteSearch {
   ) {
     this.scopes = quote.exact.length === 0 || quote.exact.length > text.length ? [] : scopesFor(text.length, quote.exact.length, hint);
     this.cuts = originalCuts(quote);
-    this.barriers = headings.filter((heading) => !quote.exact.includes(heading.title));
+    this.barriers = barriersFor(headings, quote.exact);
   }
 
   /** Whether a certain match has been found, or there is nothing more to search. */
@@ -273,7 +245,7 @@ export class QuoteSearch {
     const budget = maxErrorsFor(quote.exact.length);
     let span: TextSpan | undefined;
     let distance = budget + 1;
-    for (const piece of outside(text, found, this.barriers)) {
+    for (const piece of partsOutside(text, found, this.barriers)) {
       for (const aligned of wordAlignedSpans(text, piece, this.cuts)) {
         const d = boundedEditDistance(text.slice(aligned.start, aligned.end), quote.exact, budget);
         if (d < distance) {
@@ -352,78 +324,8 @@ export function matchQuote(text: string, quote: QuoteToMatch, hint: MatchHint = 
   return matchQuotes(text, [{ quote, hint }])[0]!;
 }
 
-/**
- * The parts of `span` that overlap none of `barriers` (sorted by start), without the whitespace
- * at their ends: `span` itself when it overlaps none.
- */
-function outside(text: string, span: TextSpan, barriers: readonly TextSpan[]): TextSpan[] {
-  let first = 0;
-  let high = barriers.length;
-  while (first < high) {
-    const mid = (first + high) >>> 1;
-    if (barriers[mid]!.end <= span.start) {
-      first = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  if (first === barriers.length || barriers[first]!.start >= span.end) {
-    return [span];
-  }
-  const pieces: TextSpan[] = [];
-  let from = span.start;
-  for (let i = first; i < barriers.length && barriers[i]!.start < span.end; i++) {
-    pieces.push({ start: from, end: Math.max(from, barriers[i]!.start) });
-    from = Math.max(from, barriers[i]!.end);
-  }
-  pieces.push({ start: from, end: Math.max(from, span.end) });
-  return pieces.map((piece) => trimSpaces(text, piece)).filter((piece) => piece.end > piece.start);
-}
-
-function trimSpaces(text: string, span: TextSpan): TextSpan {
-  let { start, end } = span;
-  while (start < end && text.charCodeAt(start) === 0x20) {
-    start += 1;
-  }
-  while (end > start && text.charCodeAt(end - 1) === 0x20) {
-    end -= 1;
-  }
-  return { start, end };
-}
-
 function isWhole(span: TextSpan, text: string): boolean {
   return span.start === 0 && span.end === text.length;
-}
-
-/** Search scopes from narrowest to widest, dropping any that an earlier one already covers. */
-function scopesFor(textLength: number, quoteLength: number, hint: MatchHint): Scope[] {
-  const scopes: Scope[] = [];
-  const window = hint.window ?? (hint.position === undefined ? undefined : windowAround(hint.position, quoteLength, textLength));
-  // Right where the quote is expected first: a passage edited in place is found there, at a
-  // fraction of the cost of the wider window.
-  const spot = hint.position === undefined ? undefined : { start: hint.position - SPOT_SLACK, end: hint.position + quoteLength + maxErrorsFor(quoteLength) + SPOT_SLACK };
-  const candidates: [TextSpan | undefined, boolean][] = [
-    [spot, true],
-    [window, true],
-    [hint.section, false],
-    [{ start: 0, end: textLength }, false],
-  ];
-  for (const [span, isWindow] of candidates) {
-    if (!span) {
-      continue;
-    }
-    const clipped = clip(span, textLength);
-    const covered = scopes.some((s) => s.start <= clipped.start && s.end >= clipped.end);
-    if (!covered && clipped.end - clipped.start >= quoteLength) {
-      scopes.push({ ...clipped, isWindow });
-    }
-  }
-  return scopes;
-}
-
-function clip(span: TextSpan, textLength: number): TextSpan {
-  const start = Math.max(0, Math.min(span.start, textLength));
-  return { start, end: Math.max(start, Math.min(span.end, textLength)) };
 }
 
 /** Start offsets of `needle` lying wholly inside `span`. */
