@@ -13,8 +13,9 @@
  *
  * A span that is not rejected is certain when
  * - it is the quote unchanged (after folding) and the stored context lies intact right against
- *   at least one of its ends, or it is long (SELF_EVIDENT_QUOTE_LENGTH) and the only copy of
- *   the quote in the whole text; or
+ *   at least one of its ends, or it is long (SELF_EVIDENT_QUOTE_LENGTH), the only copy of the
+ *   quote in the whole text, and its context agrees (MIN_CONTEXT_SIMILARITY): a sentence that
+ *   also stood elsewhere is not taken for the one that was deleted; or
  * - it is an edited quote at least CERTAIN_QUOTE_SIMILARITY alike whose stored context lies
  *   intact right against both its ends, so that both ends are where the reader's were.
  * Anything else is for review. (Finding the quote at its stored position, or at the position its
@@ -79,7 +80,8 @@ export function judgeMatch(e: MatchEvidence): MatchVerdict {
     return 'reject';
   }
   if (exact) {
-    return e.pinned.start || e.pinned.end || (e.quoteLength >= SELF_EVIDENT_QUOTE_LENGTH && e.onlyCopy === true) ? 'certain' : 'review';
+    const soleCopy = e.quoteLength >= SELF_EVIDENT_QUOTE_LENGTH && e.onlyCopy === true && e.contextSimilarity >= MIN_CONTEXT_SIMILARITY;
+    return e.pinned.start || e.pinned.end || soleCopy ? 'certain' : 'review';
   }
   return e.quoteSimilarity >= CERTAIN_QUOTE_SIMILARITY && e.pinned.start && e.pinned.end ? 'certain' : 'review';
 }

@@ -119,6 +119,16 @@ describe('anchorInText keeps a doubtful passage for review', () => {
     assert.equal(covered(text, outcome), edited);
   });
 
+  it('does not take another copy of a deleted sentence, among other words, for the passage', () => {
+    const repeated = 'The council will meet again on the first Monday of the month.';
+    const before = `Minutes of March. ${TEXT.slice(0, 2_000)} ${repeated} Then came the budget. ${TEXT.slice(2_000, 4_000)} In April, as ever: ${repeated} Nothing else was decided.`;
+    const highlighted = before.indexOf(repeated);
+    const { quote, position } = describeText(before, highlighted, highlighted + repeated.length)!;
+    const after = before.replace(`${repeated} Then came the budget. `, '');
+    const outcome = anchorOne(after, { quote, position, headingPath: [], contentHash: 'v1' });
+    assert.notEqual(outcome.status, 'anchored', 'the April copy may be it, or may not: the reader decides');
+  });
+
   it('marks a short quote found unchanged where expected but without its context as needing review', () => {
     const short = targetOf(SENTENCE, 'a basket of plums');
     const changed = 'At the fair on Sunday, she sold a basket of plums to a stranger.';

@@ -27,11 +27,13 @@ describe('judgeMatch', () => {
     assert.equal(judgeMatch({ ...short, quoteLength: SELF_EVIDENT_QUOTE_LENGTH }), 'review');
   });
 
-  it('is certain of the quote unchanged with one side of its context against it, or the only long copy', () => {
+  it('is certain of the quote unchanged with one side of its context against it, or the only long copy in its context', () => {
     assert.equal(judgeMatch({ ...base, pinned: { start: true, end: false } }), 'certain');
     assert.equal(judgeMatch({ ...base, pinned: { start: false, end: true } }), 'certain');
     assert.equal(judgeMatch({ ...base, pinned: LOOSE }), 'review');
     assert.equal(judgeMatch({ ...base, pinned: LOOSE, onlyCopy: true }), 'certain');
+    // The same words standing elsewhere, among other words: perhaps the passage moved, perhaps it was deleted.
+    assert.equal(judgeMatch({ ...base, pinned: LOOSE, onlyCopy: true, contextSimilarity: MIN_CONTEXT_SIMILARITY - 0.01 }), 'review');
     assert.equal(judgeMatch({ ...base, pinned: LOOSE, onlyCopy: true, quoteLength: SELF_EVIDENT_QUOTE_LENGTH - 1 }), 'review');
     assert.equal(judgeMatch({ ...base, pinned: LOOSE, onlyCopy: false }), 'review');
   });
