@@ -29,6 +29,8 @@ const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 const MAY_NEED_COMPOSITION = /[\u0300-\uffff]/;
 
 const COMBINING = /\p{M}/u;
+// A character with the combining marks after it (and a Hangul initial with its vowel and final).
+const MARKED_CHARACTER = /[\s\S](?:\p{M}|[\u1160-\u11ff])+/gu;
 
 /** Whether the code unit at `at` continues the character before it (a combining mark, a Hangul vowel or final). */
 function continuesCharacter(text: string, at: number): boolean {
@@ -122,30 +124,63 @@ function compose(text: string): Folded {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline + 1;
     const line = text.slice(lineStart, lineEnd);
-    if (line.normalize('NFC') === line) {
-      parts.push(line);
-      folded += line.length;
-    } else {
-      let at = 0;
-      while (at < line.length) {
-        let end = at + 1;
-        if (line.charCodeAt(at) >= 0xd800 && line.charCodeAt(at) <= 0xdbff && end < line.length) {
-          end += 1;
-        }
-        while (end < line.length && continuesCharacter(line, end)) {
-          end += 1;
-        }
-        const character = line.slice(at, end);
-        const composed = end - at === 1 && line.charCodeAt(at) < 0x300 ? character : character.normalize('NFC');
-        if (composed.length !== character.length) {
-          pieces.push({ folded, real: lineStart + at, foldedLength: composed.length, length: character.length });
-        }
-        parts.push(composed);
-        folded += composed.length;
-        at = end;
-      }
+    const composed = line.normalize('NFC') === line ? { text: line, pieces: [] } : (composeMarked(line) ?? composeEach(line));
+    for (const piece of composed.pieces) {
+      pieces.push({ ...piece, folded: folded + piece.folded, real: lineStart + piece.real });
     }
+    parts.push(composed.text);
+    folded += composed.text.length;
     lineStart = lineEnd;
+  }
+  return { text: parts.join(''), pieces };
+}
+
+/**
+ * A line composed by composing only its letters that carry common combining marks (what NFD
+ * text is made of), or null when that does not leave it in NFC (a singleton, a rarer mark).
+ */
+function composeMarked(line: string): Folded | null {
+  const parts: string[] = [];
+  const pieces: Piece[] = [];
+  let copied = 0;
+  let shift = 0;
+  MARKED_CHARACTER.lastIndex = 0;
+  for (let m = MARKED_CHARACTER.exec(line); m; m = MARKED_CHARACTER.exec(line)) {
+    const composed = m[0].normalize('NFC');
+    if (composed.length !== m[0].length) {
+      parts.push(line.slice(copied, m.index), composed);
+      pieces.push({ folded: m.index - shift, real: m.index, foldedLength: composed.length, length: m[0].length });
+      shift += m[0].length - composed.length;
+      copied = m.index + m[0].length;
+    }
+  }
+  parts.push(line.slice(copied));
+  const text = parts.join('');
+  return text.normalize('NFC') === text ? { text, pieces } : null;
+}
+
+/** A line composed one character at a time: slower, but whatever it holds. */
+function composeEach(line: string): Folded {
+  const parts: string[] = [];
+  const pieces: Piece[] = [];
+  let folded = 0;
+  let at = 0;
+  while (at < line.length) {
+    let end = at + 1;
+    if (line.charCodeAt(at) >= 0xd800 && line.charCodeAt(at) <= 0xdbff && end < line.length) {
+      end += 1;
+    }
+    while (end < line.length && continuesCharacter(line, end)) {
+      end += 1;
+    }
+    const character = line.slice(at, end);
+    const composed = end - at === 1 && line.charCodeAt(at) < 0x300 ? character : character.normalize('NFC');
+    if (composed.length !== character.length) {
+      pieces.push({ folded, real: at, foldedLength: composed.length, length: character.length });
+    }
+    parts.push(composed);
+    folded += composed.length;
+    at = end;
   }
   return { text: parts.join(''), pieces };
 }

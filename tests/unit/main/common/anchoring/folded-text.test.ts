@@ -7,7 +7,7 @@ import { createRandom } from '../../../../fixtures/anchoring/prose';
 /** A text with every kind of difference folding removes, and characters it must leave whole. */
 function mixedText(seed: number, length: number): string {
   const random = createRandom(seed);
-  const pieces = ['José', 'Jose\u0301', 'Martí', 'Marti\u0301', 'cafe\u0301\u0323', '“quoted”', '‘single’', "it's", 'plain', 'words', '👩‍👩‍👧', '👍🏽', '가', '\u1100\u1161\u11a8', 'Å', ' ', '  ', '\n', ' \n\t ', '\u00a0', '\u2003'];
+  const pieces = ['José', 'Jose\u0301', 'Martí', 'Marti\u0301', 'cafe\u0301\u0323', '“quoted”', '‘single’', "it's", 'plain', 'words', '👩‍👩‍👧', '👍🏽', '가', '\u1100\u1161\u11a8', 'Å', '\u212bngstro\u0308m', ' ', '  ', '\n', ' \n\t ', '\u00a0', '\u2003'];
   let text = '';
   while (text.length < length) {
     text += pieces[Math.floor(random() * pieces.length)];
