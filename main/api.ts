@@ -134,7 +134,11 @@ const tagsSchema = z
   .array(z.string().trim().min(1).max(LIMITS.maxTagLength, `a tag holds at most ${LIMITS.maxTagLength} characters`))
   .max(LIMITS.maxTags, `at most ${LIMITS.maxTags} tags`);
 
-export const AnnotationStatusSchema = z.enum(['anchored', 'orphaned']);
+/**
+ * Where a highlight stands after the last anchoring: found ('anchored'), found but not for
+ * certain, shown for the reader to accept or re-pick ('needs-review'), or not found ('orphaned').
+ */
+export const AnnotationStatusSchema = z.enum(['anchored', 'needs-review', 'orphaned']);
 export type AnnotationStatus = z.infer<typeof AnnotationStatusSchema>;
 
 export const AnnotationSchema = z.strictObject({
@@ -172,16 +176,25 @@ export const AnnotationChangesSchema = z.strictObject({
   color: HighlightColorSchema.optional(),
   note: noteSchema.optional(),
   tags: tagsSchema.optional(),
-  /** A new target: used by "Re-attach" on an orphaned annotation. */
+  /** A new target, which makes the annotation 'anchored': "Re-attach" of an orphan, "Accept" and "Re-pick" of one needing review. */
   target: AnnotationTargetSchema.optional(),
 });
 export type AnnotationChanges = z.infer<typeof AnnotationChangesSchema>;
 
-/** One result of re-anchoring a document: new selectors, or null when the passage is gone. */
-export const AnchoringUpdateSchema = z.strictObject({
-  id: idSchema,
-  target: AnnotationTargetSchema.nullable(),
-});
+/**
+ * One result of re-anchoring a document. `target` is the selectors to store, or null to keep the
+ * stored ones; `status` defaults to 'anchored' with a target and 'orphaned' without. A passage
+ * that needs review keeps its stored selectors until the reader accepts the new span.
+ */
+export const AnchoringUpdateSchema = z
+  .strictObject({
+    id: idSchema,
+    target: AnnotationTargetSchema.nullable(),
+    status: AnnotationStatusSchema.optional(),
+  })
+  .refine((u) => u.status === undefined || (u.status === 'anchored') === (u.target !== null), {
+    message: 'an anchored passage needs its target; one orphaned or needing review keeps the stored one (target null)',
+  });
 export type AnchoringUpdate = z.infer<typeof AnchoringUpdateSchema>;
 
 const documentRef = z.strictObject({ documentId: idSchema });
@@ -219,9 +232,10 @@ export type ApiMethod = keyof typeof requestSchemas;
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof requestSchemas)[M]>;
 export type ApiRequestParsed<M extends ApiMethod> = z.output<(typeof requestSchemas)[M]>;
 
-/** Summary of re-anchoring, shown to the reader ("3 highlights moved, 1 orphaned"). */
+/** Summary of re-anchoring, shown to the reader ("3 highlights moved, 1 needs review, 1 orphaned"). */
 export interface AnchoringSummary {
   moved: number;
+  needsReview: number;
   orphaned: number;
 }
 

@@ -93,6 +93,7 @@ export class AnnotationLayer {
       open: (id, from) => void this.open(id, { focus: true, scroll: true, returnFocus: from }),
       remove: (id) => void this.actions.remove(id),
       reattach: (id) => void this.reattach(id),
+      accept: (id) => void this.accept(id),
       addDocumentNote: () => void this.addDocumentNote(),
       saveMeanings: (meanings) => this.saveMeanings(meanings),
       onError: reportError,
@@ -244,7 +245,8 @@ export class AnnotationLayer {
     const paintable: Paintable[] = [];
     for (const { annotation, span } of entries) {
       if (!span || !annotation.color) continue;
-      paintable.push({ id: annotation.id, color: annotation.color, hasNote: annotation.note.trim() !== '', start: span.start, end: span.end, range: span.range });
+      const needsReview = annotation.status === 'needs-review';
+      paintable.push({ id: annotation.id, color: annotation.color, hasNote: annotation.note.trim() !== '', needsReview, start: span.start, end: span.end, range: span.range });
     }
     this.painter.sync(paintable);
     const openId = this.editor.openId;
@@ -309,6 +311,15 @@ export class AnnotationLayer {
       this.deps.toasts.show('Highlight re-attached.');
       this.state.flush();
       this.painter.flash(this.state.resolve(id));
+    }
+  }
+
+  /** Keeps the span found for a highlight needing review: its passage is now what the span covers. */
+  private async accept(id: string): Promise<void> {
+    const range = this.state.get(id)?.span?.range;
+    if (range && (await this.actions.reattach(id, range))) {
+      this.deps.toasts.show('Highlight kept on the passage as it now reads.');
+      this.state.flush();
     }
   }
 

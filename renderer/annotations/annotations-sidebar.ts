@@ -1,7 +1,7 @@
 /**
  * The Annotations sidebar: a heading with counts, "Add document note", filters (text, color
  * with meanings, tag), "Edit color meanings", and the list: one `<li>` per annotation in reading
- * order, grouped by section, document notes first and orphans last.
+ * order, grouped by section, document notes first, highlights needing review and orphans last.
  */
 import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
 import { h } from '../ui/dom';
@@ -237,7 +237,7 @@ export class AnnotationsSidebar {
         const { annotation } = entry;
         seenItems.add(annotation.id);
         const active = annotation.id === this.activeId;
-        const key = [annotation.updatedAt, annotation.color, annotation.note.length, annotation.tags.length, entry.span ? 'a' : 'o', active, relativeTime(annotation.updatedAt, now)].join('|');
+        const key = [annotation.updatedAt, annotation.color, annotation.note.length, annotation.tags.length, annotation.status, entry.span ? 'a' : 'o', active, relativeTime(annotation.updatedAt, now)].join('|');
         const cached = this.items.get(annotation.id);
         if (cached?.key === key) return cached.element;
         const element = renderAnnotationItem(entry, { meanings, markdown: this.markdown, now, active }, this.actions);
@@ -298,7 +298,7 @@ export class AnnotationsSidebar {
     if (!(active instanceof HTMLElement) || !this.groupsHost.contains(active)) return () => undefined;
     const item = active.closest<HTMLElement>('li[data-annotation-id]');
     const id = item?.dataset.annotationId;
-    const role = ['item-open', 'item-delete', 'item-reattach'].find((name) => active.classList.contains(name)) ?? 'item-open';
+    const role = ['item-open', 'item-delete', 'item-reattach', 'item-accept', 'item-repick'].find((name) => active.classList.contains(name)) ?? 'item-open';
     const following = item?.nextElementSibling?.getAttribute('data-annotation-id') ?? item?.previousElementSibling?.getAttribute('data-annotation-id');
     return () => {
       if (this.groupsHost.contains(document.activeElement)) return;

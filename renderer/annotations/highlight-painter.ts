@@ -3,17 +3,21 @@
  * and styled by `::highlight(name)` rules, so the article's DOM is never rewritten. That keeps
  * painting cheap with thousands of highlights and keeps every text offset valid.
  *
- * One Highlight per color (semi-transparent, so overlaps show both), `gloss-note` for highlights
- * that carry a note (marked by an underline, not by color alone), `gloss-selected` for the one
- * being edited and `gloss-flash` for a brief pulse after jumping to one.
+ * One Highlight per color (semi-transparent, so overlaps show both), one more per color for
+ * highlights whose passage needs the reader's review (`gloss-review-<color>`: a dashed underline
+ * and a paler fill), `gloss-note` for highlights that carry a note (marked by an underline, not
+ * by color alone), `gloss-selected` for the one being edited and `gloss-flash` for a brief pulse
+ * after jumping to one.
  */
-import { HIGHLIGHT_COLORS, highlightName, type HighlightColor } from './colors';
+import { HIGHLIGHT_COLORS, highlightName, reviewHighlightName, type HighlightColor } from './colors';
 
 /** What the painter needs to know of a highlight. */
 export interface Paintable {
   id: string;
   color: HighlightColor;
   hasNote: boolean;
+  /** Found where the passage probably is, for the reader to accept or re-pick. */
+  needsReview: boolean;
   start: number;
   end: number;
   range: Range;
@@ -34,6 +38,7 @@ export function supportsCustomHighlights(): boolean {
 export class HighlightPainter {
   private readonly painted = new Map<string, Paintable>();
   private readonly byColor = new Map<HighlightColor, Highlight>();
+  private readonly forReview = new Map<HighlightColor, Highlight>();
   private readonly notes: Highlight | null = null;
   private readonly selected: Highlight | null = null;
   private readonly flashing: Highlight | null = null;
@@ -44,10 +49,15 @@ export class HighlightPainter {
   constructor() {
     if (!supportsCustomHighlights()) return;
     for (const [priority, color] of HIGHLIGHT_COLORS.entries()) {
-      const highlight = new Highlight();
-      highlight.priority = priority;
-      this.byColor.set(color, highlight);
-      CSS.highlights.set(highlightName(color), highlight);
+      for (const [names, byColor] of [
+        [highlightName, this.byColor],
+        [reviewHighlightName, this.forReview],
+      ] as const) {
+        const highlight = new Highlight();
+        highlight.priority = priority;
+        byColor.set(color, highlight);
+        CSS.highlights.set(names(color), highlight);
+      }
     }
     const register = (name: string, priority: number) => {
       const highlight = new Highlight();
@@ -78,7 +88,7 @@ export class HighlightPainter {
     }
     for (const item of next.values()) {
       const before = this.painted.get(item.id);
-      if (before && before.range === item.range && before.color === item.color && before.hasNote === item.hasNote) continue;
+      if (before && before.range === item.range && before.color === item.color && before.hasNote === item.hasNote && before.needsReview === item.needsReview) continue;
       if (before) this.removeRanges(before);
       this.addRanges(item);
       this.painted.set(item.id, item);
@@ -127,13 +137,14 @@ export class HighlightPainter {
   }
 
   private addRanges(item: Paintable): void {
-    this.byColor.get(item.color)?.add(item.range);
+    (item.needsReview ? this.forReview : this.byColor).get(item.color)?.add(item.range);
     if (item.hasNote) this.notes?.add(item.range);
     if (this.selectedId === item.id) this.selected?.add(item.range);
   }
 
   private removeRanges(item: Paintable): void {
     this.byColor.get(item.color)?.delete(item.range);
+    this.forReview.get(item.color)?.delete(item.range);
     this.notes?.delete(item.range);
     this.selected?.delete(item.range);
   }
