@@ -79,6 +79,11 @@ export interface OpenedDocument {
   readingPosition: ReadingPosition | null;
   /** True for the sample article that ships with Gloss. */
   isSample: boolean;
+  /**
+   * True for a copy uploaded in the browser mode: it came without its folder, so the images and
+   * media next to the original cannot be read.
+   */
+  isUpload: boolean;
 }
 
 export interface DocumentSummary {
@@ -96,6 +101,8 @@ export interface Startup {
   document: OpenedDocument | null;
   /** Why `document` is null when a document was asked for (e.g. the last file was deleted). */
   error: GlossErrorInfo | null;
+  /** The document `error` is about: the one named on the command line, or the last one read. */
+  failedDocument: { path: string; fileName: string; origin: 'command-line' | 'last-document' } | null;
   recent: DocumentSummary[];
   /** Things the reader must be told, e.g. "a damaged store file was restored from its backup". */
   notices: string[];
@@ -178,7 +185,12 @@ export const AnnotationChangesSchema = z.strictObject({
   tags: tagsSchema.optional(),
   /** A new target, which makes the annotation 'anchored': "Re-attach" of an orphan, "Accept" and "Re-pick" of one needing review. */
   target: AnnotationTargetSchema.optional(),
-});
+  /**
+   * With a target only: the status to store instead of 'anchored'. Undo of a Re-attach or an
+   * Accept puts back the selectors and the status the highlight had before.
+   */
+  status: AnnotationStatusSchema.optional(),
+}).refine((changes) => changes.status === undefined || changes.target !== undefined, { message: 'a status is set only with a target' });
 export type AnnotationChanges = z.infer<typeof AnnotationChangesSchema>;
 
 /**
@@ -196,6 +208,21 @@ export const AnchoringUpdateSchema = z
     message: 'an anchored passage needs its target; one orphaned or needing review keeps the stored one (target null)',
   });
 export type AnchoringUpdate = z.infer<typeof AnchoringUpdateSchema>;
+
+const tagNameSchema = z.string().trim().min(1).max(LIMITS.maxTagLength, `a tag holds at most ${LIMITS.maxTagLength} characters`);
+
+/** One tag of the library and how much it is used. */
+export interface TagUse {
+  tag: string;
+  annotations: number;
+  documents: number;
+}
+
+/** What renaming (or merging) a tag changed across the library. */
+export interface TagRename {
+  annotations: number;
+  documents: number;
+}
 
 const documentRef = z.strictObject({ documentId: idSchema });
 
@@ -226,6 +253,8 @@ export const requestSchemas = {
   }),
   openExternal: z.strictObject({ url: z.string().min(1).max(LIMITS.maxUrlLength) }),
   takeNotices: z.strictObject({}),
+  listTags: z.strictObject({}),
+  renameTag: z.strictObject({ from: tagNameSchema, to: tagNameSchema }),
 } as const;
 
 export type ApiMethod = keyof typeof requestSchemas;
@@ -270,6 +299,13 @@ export interface GlossApi {
    * restored from its backup when a document's annotations were first read.
    */
   takeNotices(req: ApiRequest<'takeNotices'>): Promise<string[]>;
+  /** Every tag used in the library, with how many annotations and documents carry it. */
+  listTags(req: ApiRequest<'listTags'>): Promise<TagUse[]>;
+  /**
+   * Renames a tag in every document of the library, one durable write per document that holds
+   * it; a name already in use merges the two. Tags are compared as main/common/tags.ts says.
+   */
+  renameTag(req: ApiRequest<'renameTag'>): Promise<TagRename>;
 }
 
 export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];

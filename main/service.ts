@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type {
   Annotation,
   ApiRequestParsed,
   DocumentSummary,
-  GlossErrorInfo,
   OpenedDocument,
   Startup,
+  TagUse,
 } from './api';
-import { normalizeTags } from './common/tags';
+import { couldNotOpen, isEmptyDocument } from './common/document-formats';
+import { cleanTag, normalizeTags, tagKey } from './common/tags';
 import { readDocumentAsset } from './documents/document-asset';
 import { documentIdForPath } from './documents/document-id';
-import { loadForReading, loadFromBytes } from './documents/load-document';
+import { loadForReading, loadFromBytes, type ReadableDocument } from './documents/load-document';
 import { GlossError, toErrorInfo } from './errors';
 import { externalUrl } from './common/external-url';
 import { ANNOTATIONS_FOLDER, openAnnotationStore } from './store/annotation-store';
@@ -71,6 +72,9 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
     const isSamplePath = (path: string) => path === samplePath || path === sampleRealPath;
     const idFor = (path: string) => (isSamplePath(path) ? sampleId : documentIdForPath(path));
     const pathOf = (record: DocumentRecord) => (record.id === sampleId ? samplePath : record.path);
+    // Uploads are filed under imported/; their real paths are compared with the folder's real path.
+    const importedDir = join(await realpath(dataDir).catch(() => dataDir), IMPORTED_FOLDER);
+    const isUploadPath = (path: string) => dirname(path) === importedDir;
     const toSummary = (record: DocumentRecord): DocumentSummary => ({
       id: record.id,
       path: pathOf(record),
@@ -82,7 +86,17 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
     async function openPath(path: string, mayOpen: (realPath: string) => boolean = () => true): Promise<OpenedDocument> {
       const loaded = await loadForReading(path);
       if (!mayOpen(loaded.path)) throw refusedPath();
+      return openLoaded(loaded);
+    }
+
+    /** Records a document read from disk as opened (an empty one is taken off Recent instead), and hands it over. */
+    async function openLoaded(loaded: ReadableDocument): Promise<OpenedDocument> {
       const id = idFor(loaded.path);
+      if (isEmptyDocument(loaded.markdown)) {
+        // Nothing to read, so nothing to come back to: it stays out of Recent.
+        await library.removeFromRecent(id);
+        return toOpened(loaded, id, null);
+      }
       const record = await library.recordOpened({
         id,
         path: loaded.path,
@@ -90,6 +104,10 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         title: loaded.title,
         contentHash: loaded.contentHash,
       });
+      return toOpened(loaded, id, record.readingPosition);
+    }
+
+    function toOpened(loaded: ReadableDocument, id: string, readingPosition: OpenedDocument['readingPosition']): OpenedDocument {
       return {
         id,
         path: loaded.path,
@@ -99,9 +117,25 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         markdown: loaded.markdown,
         contentHash: loaded.contentHash,
         byteLength: loaded.byteLength,
-        readingPosition: record.readingPosition,
+        readingPosition,
         isSample: isSamplePath(loaded.path),
+        isUpload: isUploadPath(loaded.path),
       };
+    }
+
+    /**
+     * The library's document that an upload is a copy of: one read from disk (not itself an
+     * upload) whose file still holds exactly the uploaded bytes, the same file name first. The
+     * content hash finds it; reading the file again confirms it.
+     */
+    async function documentUploaded(upload: ReadableDocument): Promise<OpenedDocument | null> {
+      const candidates = library.findByContentHash(upload.contentHash).filter((record) => !isUploadPath(record.path));
+      candidates.sort((a, b) => Number(b.fileName === upload.fileName) - Number(a.fileName === upload.fileName));
+      for (const record of candidates) {
+        const loaded = await loadForReading(pathOf(record)).catch(() => null);
+        if (loaded?.contentHash === upload.contentHash) return openLoaded(loaded);
+      }
+      return null;
     }
 
     const launchPath = options.initialDocumentPath ? resolve(options.initialDocumentPath) : null;
@@ -114,30 +148,35 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       return record;
     }
 
+    /** The command line names the document of the process's first window only: a reload shows what was open since. */
+    let launchPending = launchPath !== null;
+
     /** What the window shows at start: a file named on the command line, the last one read, or the sample. */
-    async function startupDocument(): Promise<{ document: OpenedDocument | null; error: GlossErrorInfo | null }> {
+    async function startupDocument(): Promise<Pick<Startup, 'document' | 'error' | 'failedDocument'>> {
       const firstLaunch = !library.hasLaunchedBefore();
       if (firstLaunch) await library.markLaunched();
-      let path: string | null = options.initialDocumentPath ?? null;
+      let path: string | null = launchPending ? launchPath : null;
+      const origin = path === null ? 'last-document' : 'command-line';
+      launchPending = false;
       if (!path && firstLaunch) path = samplePath;
       if (!path) {
         const lastId = library.getLastDocumentId();
         const last = lastId ? library.getDocument(lastId) : undefined;
         path = last ? pathOf(last) : null;
       }
-      if (!path) return { document: null, error: null };
+      if (!path) return { document: null, error: null, failedDocument: null };
       try {
-        return { document: await openPath(path), error: null };
+        return { document: await openPath(path), error: null, failedDocument: null };
       } catch (error) {
-        return { document: null, error: toErrorInfo(error) };
+        return { document: null, error: toErrorInfo(error), failedDocument: { path, fileName: basename(path), origin } };
       }
     }
 
     const service: GlossService = {
       async getStartup(): Promise<Startup> {
-        const { document, error } = await startupDocument();
+        const opened = await startupDocument();
         const shown = notices.splice(0, notices.length);
-        return { settings: library.getSettings(), document, error, recent: library.listRecent().map(toSummary), notices: shown };
+        return { settings: library.getSettings(), ...opened, recent: library.listRecent().map(toSummary), notices: shown };
       },
       async openDocument({ path }) {
         const requested = resolve(path);
@@ -152,7 +191,12 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         const name = safeUploadName(fileName);
         const target = join(dataDir, IMPORTED_FOLDER, name);
         // Check the bytes before writing anything, so a bad upload leaves the folder as it was.
-        await loadFromBytes(bytes, name, target);
+        const uploaded = loadFromBytes(bytes, name, target);
+        // Nothing to read: shown as empty, neither filed nor kept in Recent.
+        if (isEmptyDocument(uploaded.markdown)) return toOpened(uploaded, idFor(target), null);
+        // The same file picked again (the one named on the command line, say) is that document, not a copy beside it.
+        const original = await documentUploaded(uploaded);
+        if (original) return original;
         try {
           // The same file name maps to the same document, so an updated upload keeps its annotations.
           await writeFileDurably(target, bytes, beforeWrite);
@@ -211,6 +255,52 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         await options.openExternal(address);
       },
       takeNotices: async () => notices.splice(0, notices.length),
+      async listTags() {
+        const uses = new Map<string, TagUse>();
+        for (const documentId of await annotations.documentIds()) {
+          const inDocument = new Set<string>();
+          for (const annotation of await annotations.list(documentId)) {
+            for (const tag of annotation.tags) {
+              const key = tagKey(tag);
+              const use = uses.get(key) ?? { tag: cleanTag(tag), annotations: 0, documents: 0 };
+              use.annotations += 1;
+              if (!inDocument.has(key)) use.documents += 1;
+              inDocument.add(key);
+              uses.set(key, use);
+            }
+          }
+        }
+        return [...uses.values()].sort((a, b) => a.tag.localeCompare(b.tag));
+      },
+      async renameTag({ from, to }) {
+        const name = cleanTag(to);
+        if (!name) throw new GlossError('invalid-request', 'A tag needs a name.');
+        const now = new Date().toISOString();
+        let changed = 0;
+        let documents = 0;
+        const ids = await annotations.documentIds();
+        for (const documentId of ids) {
+          try {
+            const renamed = await annotations.renameTag(documentId, from, name, now);
+            changed += renamed;
+            if (renamed > 0) documents += 1;
+          } catch (error) {
+            // Each document is written on its own: say how far it got, so nothing is left unexplained.
+            const info = toErrorInfo(error);
+            throw new GlossError(info.code, `The tag was renamed in ${documents} document${documents === 1 ? '' : 's'} of ${ids.length} before this failed: ${info.message} Renaming it again finishes the rest.`);
+          }
+        }
+        return { annotations: changed, documents };
+      },
+      async launchProblem() {
+        if (launchPath === null) return null;
+        try {
+          await loadForReading(launchPath);
+          return null;
+        } catch (error) {
+          return `${couldNotOpen(launchPath)}: ${toErrorInfo(error).message}`;
+        }
+      },
       async readAsset(documentId: string, relativePath: string) {
         return readDocumentAsset(pathOf(requireDocument(documentId)), relativePath);
       },

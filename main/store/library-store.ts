@@ -30,6 +30,10 @@ export interface LibraryStore {
   recordOpened(doc: OpenedDocumentInfo): Promise<DocumentRecord>;
   /** Most recent first. */
   listRecent(limit?: number): DocumentRecord[];
+  /** Every document last opened with this content hash, most recently opened first. */
+  findByContentHash(contentHash: string): DocumentRecord[];
+  /** Takes a document off the recent list (it is still known, with its reading position). */
+  removeFromRecent(id: string): Promise<void>;
   getLastDocumentId(): string | null;
   /** "Close": the next launch shows the empty state, not the sample. */
   clearLastDocument(): Promise<void>;
@@ -117,6 +121,19 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
         .filter((record): record is DocumentRecord => record !== undefined)
         .slice(0, Math.max(0, limit))
         .map((record) => structuredClone(record));
+    },
+    findByContentHash(contentHash) {
+      return Object.values(queue.state.documents)
+        .filter((record) => record.contentHash === contentHash)
+        .sort((a, b) => b.lastOpenedAt.localeCompare(a.lastOpenedAt))
+        .map((record) => structuredClone(record));
+    },
+    async removeFromRecent(id) {
+      if (!queue.state.recent.includes(id) && queue.state.lastDocumentId !== id) return;
+      await change((state) => {
+        const lastDocumentId = state.lastDocumentId === id ? null : state.lastDocumentId;
+        return { state: { ...state, recent: state.recent.filter((entry) => entry !== id), lastDocumentId }, result: undefined };
+      });
     },
     getLastDocumentId: () => queue.state.lastDocumentId,
     clearLastDocument: () => set({ lastDocumentId: null }),
