@@ -3,9 +3,11 @@
  * the views together. Each view lives in its own module; this file only composes them.
  */
 import type { OpenedDocument, Settings, ShellCommand, Startup } from '../main/api';
+import { couldNotOpen, isEmptyDocument } from '../main/common/document-formats';
 import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError, connectToGloss } from './api';
 import { ArticleView, type ArticleModel } from './article/article-view';
+import { showUploadNotice } from './article/upload-notice';
 import { AnnotationLayer } from './annotations/annotation-layer';
 import { ContentsView } from './navigation/contents';
 import { FaqNavigator } from './navigation/faq-navigator';
@@ -60,6 +62,7 @@ function applySettings(next: Settings): void {
 function showEmptyState(title: string, message: string, documentName = ''): void {
   current = null;
   article.clear();
+  showUploadNotice(byId('notice-area'), null);
   annotations.clear();
   contents.show([]);
   faq.show([]);
@@ -75,7 +78,7 @@ function showDocument(doc: OpenedDocument): void {
   byId('empty-state').hidden = true;
   byId('document-title').textContent = doc.title;
   document.title = `${doc.title} — Gloss`;
-  if (!doc.markdown.trim()) {
+  if (isEmptyDocument(doc.markdown)) {
     showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`, doc.fileName);
     return;
   }
@@ -83,6 +86,7 @@ function showDocument(doc: OpenedDocument): void {
   const listing = api.listAnnotations({ documentId: doc.id });
   listing.catch(() => undefined);
   current = article.show(doc);
+  showUploadNotice(byId('notice-area'), current);
   // Which document is shown, for tests and the benchmark that drive the page from outside.
   document.documentElement.dataset.documentId = doc.id;
   document.documentElement.dataset.contentHash = doc.contentHash;
@@ -101,7 +105,7 @@ function showDocument(doc: OpenedDocument): void {
 /** Shows what the main side says the reader must know (e.g. a damaged file restored from its backup). */
 async function showNotices(): Promise<void> {
   const notices = await api.takeNotices({}).catch(() => []);
-  for (const notice of notices) toasts.show(notice, { timeoutMs: 20_000 });
+  for (const notice of notices) toasts.show(notice, { timeoutMs: 20_000, notice: true });
 }
 
 /** Opens a document; on failure the reader sees why and the current document stays. */
@@ -210,9 +214,12 @@ async function start(): Promise<void> {
     return;
   }
   settings.load(startup.settings);
-  for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000 });
+  for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000, notice: true });
   if (startup.document) showDocument(startup.document);
-  else if (startup.error) showEmptyState('The last document could not be opened', startup.error.message);
+  else if (startup.error) {
+    const named = startup.failedDocument?.origin === 'command-line';
+    showEmptyState(named ? couldNotOpen(startup.failedDocument!.fileName) : 'The last document could not be opened', startup.error.message);
+  }
   else showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
   opener.renderRecent(byId<HTMLUListElement>('recent-list'), startup.recent, () => recentMenu.close());
   document.documentElement.dataset.ready = 'true';

@@ -5,17 +5,36 @@ export interface ToastAction {
   run: () => void;
 }
 
+/** How to show a toast. */
+export interface ToastOptions {
+  action?: ToastAction;
+  kind?: 'info' | 'error';
+  timeoutMs?: number;
+  /**
+   * A notice (a damaged file restored, say) stays beside the others. Anything else is the answer
+   * to what the reader just did, and replaces the answer before it: after a failure and a retry
+   * that worked, only "done" is left showing.
+   */
+  notice?: boolean;
+}
+
 /**
  * Short messages at the bottom of the window, announced politely to screen readers. A toast
  * with an action (Undo) stays longer, so there is time to reach it by keyboard.
  */
 export class Toasts {
+  /** The toast answering the reader's last action, if still shown. */
+  private latest: HTMLElement | null = null;
+
   constructor(private readonly region: HTMLElement) {}
 
   /** Shows a message; returns a function that dismisses it early. */
-  show(message: string, options: { action?: ToastAction; kind?: 'info' | 'error'; timeoutMs?: number } = {}): () => void {
+  show(message: string, options: ToastOptions = {}): () => void {
     const toast = h('div', { className: `toast toast-${options.kind ?? 'info'}` }, h('span', { className: 'toast-message' }, message));
-    const dismiss = () => toast.remove();
+    const dismiss = () => {
+      toast.remove();
+      if (this.latest === toast) this.latest = null;
+    };
     if (options.action) {
       const { label, run } = options.action;
       const button = h('button', { type: 'button', className: 'toast-action' }, label);
@@ -28,6 +47,10 @@ export class Toasts {
     const close = h('button', { type: 'button', className: 'toast-close', 'aria-label': 'Dismiss message' }, '×');
     close.addEventListener('click', dismiss);
     toast.append(close);
+    if (!options.notice) {
+      this.latest?.remove();
+      this.latest = toast;
+    }
     this.region.append(toast);
     const timeout = options.timeoutMs ?? (options.action ? 10_000 : options.kind === 'error' ? 12_000 : 5_000);
     window.setTimeout(dismiss, timeout);
