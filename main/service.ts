@@ -97,6 +97,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         await library.removeFromRecent(id);
         return toOpened(loaded, id, null);
       }
+      if (!isUploadPath(loaded.path)) await adoptUploadsOf(id, loaded.contentHash);
       const record = await library.recordOpened({
         id,
         path: loaded.path,
@@ -121,6 +122,20 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         isSample: isSamplePath(loaded.path),
         isUpload: isUploadPath(loaded.path),
       };
+    }
+
+    /**
+     * Uploads in Recent with this file's very content are this document, uploaded before it was
+     * opened from the disk: their annotations move to it and they leave Recent, so the reader
+     * finds one entry with everything on it.
+     */
+    async function adoptUploadsOf(id: string, contentHash: string): Promise<void> {
+      const recent = new Set(library.listRecent().map((record) => record.id));
+      for (const record of library.findByContentHash(contentHash)) {
+        if (record.id === id || !isUploadPath(record.path) || !recent.has(record.id)) continue;
+        await annotations.moveAll(record.id, id);
+        await library.removeFromRecent(record.id);
+      }
     }
 
     /**

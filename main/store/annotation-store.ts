@@ -48,6 +48,12 @@ export interface AnnotationStore {
    * one durable write, and only when some annotation carries it. Resolves with how many changed.
    */
   renameTag(documentId: string, from: string, to: string, now: string): Promise<number>;
+  /**
+   * Moves every annotation of `fromId` to `toId` (two documents found to be one): first written
+   * into `toId`'s file, then taken out of `fromId`'s, so a crash between leaves copies, never a
+   * loss. Resolves with how many were added to `toId`.
+   */
+  moveAll(fromId: string, toId: string): Promise<number>;
   /** The ids of every document with an annotation file, on disk or being written. */
   documentIds(): Promise<string[]>;
   /** Resolves once every change asked for so far is on disk (or refused). */
@@ -170,6 +176,19 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
         });
         return { state: renamed === 0 ? state : { ...state, annotations }, result: renamed };
       });
+    },
+
+    async moveAll(fromId, toId) {
+      const moving = (await queueFor(fromId)).state.annotations;
+      if (moving.length === 0 || fromId === toId) return 0;
+      const added = await change(toId, (state) => {
+        const present = new Set(state.annotations.map((a) => a.id));
+        const arriving = moving.filter((a) => !present.has(a.id)).map((a) => ({ ...a, documentId: toId }));
+        return { state: arriving.length === 0 ? state : { ...state, annotations: [...state.annotations, ...arriving] }, result: arriving.length };
+      });
+      const moved = new Set(moving.map((a) => a.id));
+      await change(fromId, (state) => ({ state: { ...state, annotations: state.annotations.filter((a) => !moved.has(a.id)) }, result: undefined }));
+      return added;
     },
 
     async documentIds() {

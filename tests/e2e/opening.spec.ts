@@ -128,6 +128,34 @@ test('Recent lists a document once when it is uploaded again from the disk, and 
   }
 });
 
+test('an upload read later from the disk is one document in Recent, with the highlights made on the upload', async ({ page }) => {
+  const text = '# Field notes\n\nThe heron stood in the shallows for an hour.\n';
+  const first = await startGlossServer();
+  const folder = await mkdtemp(join(tmpdir(), 'gloss-later-'));
+  const file = join(folder, 'field-notes.md');
+  await writeFile(file, text);
+  let second: Awaited<ReturnType<typeof startGlossServer>> | null = null;
+  try {
+    await openReader(page, first.url);
+    await upload(page, 'field-notes.md', text);
+    await expect(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+    await selectText(page, 'The heron stood');
+    await toolbar(page).getByRole('button', { name: 'Green', exact: true }).click();
+    await expect(sidebar(page).getByRole('listitem')).toHaveCount(1);
+    await first.stop();
+    second = await startGlossServer({ dataDir: first.dataDir, args: [file] });
+    await openReader(page, second.url);
+    await expect(sidebar(page).getByRole('listitem').filter({ hasText: 'The heron stood' })).toHaveCount(1);
+    await page.getByRole('button', { name: 'Recent' }).click();
+    await expect(recentEntries(page).filter({ hasText: 'Field notes' })).toHaveCount(1);
+  } finally {
+    await second?.stop();
+    await first.stop();
+    await removeDataDir(first.dataDir);
+    await removeDataDir(folder);
+  }
+});
+
 test('an empty file does not stay in Recent', async ({ page, gloss }) => {
   await openReader(page, gloss.url);
   await upload(page, 'empty.md', '');

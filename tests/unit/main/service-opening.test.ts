@@ -101,6 +101,27 @@ describe('opening documents', () => {
     assert.equal(copy.isUpload, true);
   });
 
+  test('a file opened from the disk after an upload of the same bytes takes the upload’s annotations, and Recent lists it once', async () => {
+    const text = '# Field notes\n\nThe heron stood.\n';
+    const service = await start({ documentAccess: 'any-path' });
+    await service.getStartup({});
+    const upload = await service.importDocument({ fileName: 'field-notes.md', dataBase64: base64(text) });
+    assert.equal(upload.isUpload, true);
+    const target = { quote: { type: 'TextQuoteSelector' as const, exact: 'heron', prefix: 'The ', suffix: ' stood' }, position: { type: 'TextPositionSelector' as const, start: 16, end: 21 }, headingPath: [], contentHash: upload.contentHash };
+    const made = await service.createAnnotation({ documentId: upload.id, kind: 'highlight', color: 'green', note: 'kept', target });
+    const file = join(folder, 'field-notes.md');
+    await writeFile(file, text);
+    const opened = await service.openDocument({ path: file });
+    assert.notEqual(opened.id, upload.id);
+    assert.deepEqual((await service.listAnnotations({ documentId: opened.id })).map((a) => [a.id, a.note, a.documentId]), [[made.id, 'kept', opened.id]]);
+    assert.deepEqual(await service.listAnnotations({ documentId: upload.id }), []);
+    assert.deepEqual((await service.listRecent({})).filter((entry) => entry.title === 'Field notes').map((entry) => entry.id), [opened.id]);
+    // Durable: a new process reads them where they moved.
+    await stop(service);
+    const again = await start({ documentAccess: 'any-path' });
+    assert.equal((await again.listAnnotations({ documentId: opened.id }))[0]?.note, 'kept');
+  });
+
   test('an empty file is shown but not kept in Recent, and leaves it when a listed file became empty', async () => {
     const service = await start();
     await service.getStartup({});
