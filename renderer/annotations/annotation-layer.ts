@@ -81,7 +81,7 @@ export class AnnotationLayer {
         highlight: (range, color) => this.highlight(range, color ?? this.lastColor, false),
         addNote: (range) => this.highlight(range, this.lastColor, true),
         copy: (range) => void this.copy(range),
-        moveHere: (range) => void this.moveHere(range),
+        moveHere: (range) => void this.retarget(this.movable, 'Move', range),
       },
       () => {
         this.hideToolbar();
@@ -319,31 +319,22 @@ export class AnnotationLayer {
     this.actions.beginSession(draft.annotation.id);
   }
 
-  /** Points a highlight at the passage selected in the article (Re-attach from the sidebar, Move from the toolbar). */
-  private async retarget(id: string, kind: 'Re-attach' | 'Move'): Promise<void> {
-    const range = this.watcher.current() ?? this.toolbar.selection;
+  /**
+   * Points a highlight at the passage selected in the article: Re-attach from the sidebar, or
+   * "Move highlight here" from the toolbar for the highlight that was open (`this.movable`).
+   */
+  private async retarget(id: string | null, kind: 'Re-attach' | 'Move', range = this.watcher.current() ?? this.toolbar.selection): Promise<void> {
+    if (!id) return;
     if (!range) {
-      this.deps.toasts.show(`First select the passage in the article, then press ${kind === 'Move' ? 'Move highlight here' : 'Re-attach'}.`);
+      this.deps.toasts.show('First select the passage in the article, then press Re-attach.');
       return;
     }
     if (await this.actions.retarget(id, range, kind)) {
       document.getSelection()?.removeAllRanges();
       this.hideToolbar();
+      // From the toolbar, which is gone now: the reading goes on where the highlight is.
+      if (kind === 'Move') this.deps.scrollRoot.focus({ preventScroll: true });
       this.deps.toasts.show(kind === 'Move' ? 'Highlight moved.' : 'Highlight re-attached.');
-      this.state.flush();
-      this.painter.flash(this.state.resolve(id));
-    }
-  }
-
-  /** "Move highlight here": the highlight that was open takes the selected passage. */
-  private async moveHere(range: Range): Promise<void> {
-    const id = this.movable;
-    if (!id) return;
-    if (await this.actions.retarget(id, range, 'Move')) {
-      document.getSelection()?.removeAllRanges();
-      this.hideToolbar();
-      this.deps.scrollRoot.focus({ preventScroll: true });
-      this.deps.toasts.show('Highlight moved.');
       this.state.flush();
       this.painter.flash(this.state.resolve(id));
     }
