@@ -47,11 +47,14 @@ export class ContentsView {
     this.markCurrent();
   }
 
-  /** The heading the reader is in: the last one whose top has passed the top quarter of the view. */
+  /**
+   * The heading the reader is in: the last one whose top has passed the top quarter of the view;
+   * none while the reader is still in the introduction above the first.
+   */
   private markCurrent(): void {
     if (!this.headings.length) return;
     const threshold = this.scrollRoot.getBoundingClientRect().top + this.scrollRoot.clientHeight * 0.25;
-    let current = this.headings[0]?.id ?? null;
+    let current: string | null = null;
     for (const heading of this.headings) {
       if (heading.element.getBoundingClientRect().top <= threshold) current = heading.id;
       else break;
