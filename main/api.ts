@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_MEGABYTES } from './common/document-formats';
-import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES } from './common/limits';
+import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES, TYPEFACES } from './common/limits';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -29,6 +29,21 @@ export const SettingsSchema = z.strictObject({
   /** Line width in `ch`. */
   lineWidth: z.number().int().min(SETTING_RANGES.lineWidth.min).max(SETTING_RANGES.lineWidth.max),
   sidebarOpen: z.boolean(),
+  /** Whether Contents and FAQ are shown beside the article when the window has room for them. */
+  navigationOpen: z.boolean(),
+  /** The panels' widths in CSS pixels as the reader dragged them; null sizes them to the window. */
+  navigationWidth: z.number().int().min(SETTING_RANGES.navigationWidth.min).max(SETTING_RANGES.navigationWidth.max).nullable(),
+  sidebarWidth: z.number().int().min(SETTING_RANGES.sidebarWidth.min).max(SETTING_RANGES.sidebarWidth.max).nullable(),
+  /** The article's typeface. */
+  typeface: z.enum(TYPEFACES),
+  /** Space between paragraphs, in tenths of the text size. */
+  paragraphSpacing: z.number().int().min(SETTING_RANGES.paragraphSpacing.min).max(SETTING_RANGES.paragraphSpacing.max),
+  /** Justified text, hyphenated in the document's language where the engine can. */
+  justify: z.boolean(),
+  /** The least space on each side of the text, in CSS pixels. */
+  margin: z.number().int().min(SETTING_RANGES.margin.min).max(SETTING_RANGES.margin.max),
+  /** Words a minute, for the "time left" readout. */
+  readingSpeed: z.number().int().min(SETTING_RANGES.readingSpeed.min).max(SETTING_RANGES.readingSpeed.max),
   /** The color "Highlight" and the H key use: the one used last. */
   lastColor: HighlightColorSchema,
   /** A user-given meaning per color, e.g. yellow = "Important", so meaning never rests on color alone. */
@@ -47,6 +62,15 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 19,
   lineWidth: 70,
   sidebarOpen: true,
+  navigationOpen: true,
+  navigationWidth: null,
+  sidebarWidth: null,
+  typeface: 'serif',
+  paragraphSpacing: 10,
+  justify: false,
+  margin: 32,
+  // Brysbaert (2019): adults read English non-fiction silently at about 238 words a minute.
+  readingSpeed: 240,
   lastColor: 'yellow',
   colorMeanings: { yellow: 'Important', green: 'Agree', blue: 'Definition', pink: 'Doubt', purple: 'Follow up' },
 };

@@ -7,12 +7,16 @@ import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError, connectToGloss } from './api';
 import { ArticleView, type ArticleModel } from './article/article-view';
 import { AnnotationLayer } from './annotations/annotation-layer';
+import { LAYOUT_SETTINGS, SidePanels } from './layout/side-panels';
 import { ContentsView } from './navigation/contents';
 import { FaqNavigator } from './navigation/faq-navigator';
+import { wireNavigationSections } from './navigation/nav-sections';
 import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
+import { TimeLeft } from './navigation/time-left';
 import { DocumentOpener } from './open/document-opener';
 import { createAppearanceControls } from './settings/appearance';
+import { REFLOWING_SETTINGS } from './settings/reading-style';
 import { SettingsStore } from './settings/settings-store';
 import { byId } from './ui/dom';
 import { keyCommand } from './ui/keys';
@@ -28,15 +32,35 @@ const reportError = (error: unknown) => toasts.error(error);
 const app = byId('app');
 const reader = byId('reader');
 const article = new ArticleView(byId('article'), client, reportError);
-const contents = new ContentsView(byId<HTMLOListElement>('contents-list'), reader);
+const contents = new ContentsView(byId<HTMLOListElement>('contents-list'), reader, byId<HTMLSelectElement>('contents-depth'));
+wireNavigationSections(byId('navigation-panel'));
 const faq = new FaqNavigator(byId<HTMLOListElement>('faq-list'), byId<HTMLInputElement>('faq-filter'), byId('faq-empty'));
 const progress = new ReadingProgress(reader, byId('reading-progress'), byId('reading-progress-bar'));
+const timeLeft = new TimeLeft(reader, byId('time-left'));
 const settings = new SettingsStore(api);
-const annotations = new AnnotationLayer({ client, toasts, scrollRoot: reader, panel: byId('annotations-panel'), settings });
+const annotations = new AnnotationLayer({
+  client,
+  toasts,
+  scrollRoot: reader,
+  panel: byId('annotations-panel'),
+  settings,
+  sidebarHost: { show: () => panels.show('sidebar'), makeWayFor: (from) => panels.makeWayFor('sidebar', from) },
+});
 
 let current: ArticleModel | null = null;
 
 const appearance = createAppearanceControls((patch) => changeSettings(patch));
+const panels = new SidePanels({
+  app,
+  reader,
+  scrim: byId('panel-scrim'),
+  settings,
+  panels: {
+    navigation: { panel: byId('navigation-panel'), toggle: byId<HTMLButtonElement>('toggle-navigation'), separator: byId('navigation-separator') },
+    sidebar: { panel: byId('annotations-panel'), toggle: byId<HTMLButtonElement>('toggle-sidebar'), separator: byId('sidebar-separator') },
+  },
+  onFit: (chars) => appearance.fitLineWidth(chars),
+});
 
 /** Shows a settings change at once and stores it; a refused one is rolled back and the reader told why. */
 function changeSettings(patch: Partial<Settings>): void {
@@ -44,16 +68,15 @@ function changeSettings(patch: Partial<Settings>): void {
 }
 
 settings.subscribe((next, changed) => {
-  // A new text size or line width reflows the article: keep the reader's place in it.
-  if (changed.has('fontSize') || changed.has('lineWidth')) progress.keepPlace(() => applySettings(next));
+  // A change that reflows the article (text size, line width, a panel shown): keep the reader's place in it.
+  if ([...changed].some((key) => REFLOWING_SETTINGS.has(key) || LAYOUT_SETTINGS.has(key))) progress.keepPlace(() => applySettings(next));
   else applySettings(next);
 });
 
 function applySettings(next: Settings): void {
   appearance.update(next);
-  app.dataset.sidebar = next.sidebarOpen ? 'open' : 'closed';
-  byId('toggle-sidebar').setAttribute('aria-pressed', String(next.sidebarOpen));
-  byId('annotations-panel').hidden = !next.sidebarOpen;
+  panels.update();
+  timeLeft.setSpeed(next.readingSpeed);
 }
 
 /** Shows the empty state; `documentName` names a document that is open but has no text. */
@@ -69,6 +92,7 @@ function showEmptyState(title: string, message: string, documentName = ''): void
   byId('empty-state-message').textContent = message;
   byId('empty-state').hidden = false;
   progress.clear();
+  timeLeft.clear();
 }
 
 function showDocument(doc: OpenedDocument): void {
@@ -88,13 +112,15 @@ function showDocument(doc: OpenedDocument): void {
   document.documentElement.dataset.contentHash = doc.contentHash;
   contents.show(current.sections);
   faq.show(current.faq);
+  const anchor = new ReadingAnchor(current.index, reader);
   progress.track(
     doc.readingPosition,
     (position) => {
       api.saveReadingPosition({ documentId: doc.id, position }).catch(() => undefined);
     },
-    new ReadingAnchor(current.index, reader),
+    anchor,
   );
+  timeLeft.track(current.index, anchor);
   void annotations.show(current, listing).then(showNotices);
 }
 
@@ -125,8 +151,7 @@ async function refreshRecent(): Promise<void> {
 }
 
 function toggleSidebar(): void {
-  const shown = settings.current;
-  if (shown) changeSettings({ sidebarOpen: !shown.sidebarOpen });
+  panels.toggle('sidebar');
 }
 
 function runCommand(command: ShellCommand): void {
@@ -184,18 +209,6 @@ function wireChrome(): void {
   opener.wirePicker([byId<HTMLButtonElement>('open-document'), byId<HTMLButtonElement>('empty-open')], byId<HTMLInputElement>('file-input'));
   opener.wireDrop(byId('drop-overlay'));
   byId('empty-sample').addEventListener('click', () => void openWith(() => api.openSample({})));
-  byId('toggle-sidebar').addEventListener('click', toggleSidebar);
-  const navToggle = byId('toggle-navigation');
-  const navPanel = byId('navigation-panel');
-  // Narrow windows hide the panel by default (CSS), so ask what is shown, not what was set.
-  const navShown = () => getComputedStyle(navPanel).display !== 'none';
-  const syncNavToggle = () => navToggle.setAttribute('aria-expanded', String(navShown()));
-  navToggle.addEventListener('click', () => {
-    app.dataset.navigation = navShown() ? 'closed' : 'open';
-    syncNavToggle();
-  });
-  window.addEventListener('resize', syncNavToggle);
-  syncNavToggle();
   document.addEventListener('keydown', onKeyDown);
   client.onCommand(runCommand);
 }

@@ -125,7 +125,7 @@ test('Contents links jump to sections and the current section is marked while sc
   await contents.getByRole('link', { name: 'A Historical Context' }).click();
   await expect(page.getByRole('heading', { name: 'A Historical Context' })).toBeInViewport();
   await expect(contents.getByRole('link', { name: 'A Historical Context' })).toHaveAttribute('aria-current', 'location');
-  await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: 0 }));
+  await page.getByRole('article').getByRole('heading', { name: 'A Historic Visit' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await expect(contents.getByRole('link', { name: 'A Historic Visit' })).toHaveAttribute('aria-current', 'location');
 });
 

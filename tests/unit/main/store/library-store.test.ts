@@ -86,6 +86,29 @@ test('invalid stored settings are repaired one by one and the reader told', asyn
   assert.match(store.notices[0] ?? '', /theme, colorMeanings\.green/);
 });
 
+test('a gloss.json written before the reading controls existed loads as it was, with their defaults', async (t) => {
+  const dir = await makeTempDir(t);
+  // What an earlier Gloss wrote: only the settings the reader had changed, none of the later ones.
+  const older = { schemaVersion: 1, settings: { theme: 'sepia', fontSize: 22, lineWidth: 64, sidebarOpen: false, lastColor: 'green' } };
+  await writeFile(join(dir, LIBRARY_FILE), JSON.stringify(older));
+  const store = await openLibraryStore(dir);
+  assert.deepEqual(store.notices, [], 'nothing to repair');
+  assert.deepEqual(store.getSettings(), { ...DEFAULT_SETTINGS, ...older.settings });
+
+  // The new settings are stored like the others: only once changed, each validated.
+  await store.updateSettings({ typeface: 'dyslexic', sidebarWidth: 420, justify: true, paragraphSpacing: 15, margin: 48, readingSpeed: 300 });
+  await assert.rejects(store.updateSettings({ sidebarWidth: 10 }), { code: 'invalid-request' });
+  await assert.rejects(store.updateSettings({ typeface: 'comic' as never }), { code: 'invalid-request' });
+  const file = await readLibrary(dir);
+  assert.deepEqual(file.settings, { ...older.settings, typeface: 'dyslexic', sidebarWidth: 420, justify: true, paragraphSpacing: 15, margin: 48, readingSpeed: 300 });
+  // Back to "sized to the window".
+  assert.equal((await store.updateSettings({ sidebarWidth: null })).sidebarWidth, null);
+  const reopened = await openLibraryStore(dir);
+  assert.equal(reopened.getSettings().typeface, 'dyslexic');
+  assert.equal(reopened.getSettings().navigationWidth, null);
+  assert.equal(reopened.getSettings().sidebarWidth, null);
+});
+
 test('recent list: most recent first, no duplicates, at most 20, limit honoured', async (t) => {
   const store = await openLibraryStore(await makeTempDir(t), { now: steppingClock() });
   for (let n = 1; n <= 25; n += 1) await store.recordOpened(doc(n));
