@@ -1,0 +1,173 @@
+import MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
+import type { Annotation } from '../api';
+import type { NotesSearchQuery, NotesSearchResults } from '../common/notes-search';
+import { engineOptions } from './engine-options';
+import { sameRecord, sameText, toIndexed } from './indexed-annotation';
+import type { IndexedAnnotation } from './indexed-annotation';
+import { runSearch } from './run-search';
+import type { SearchStatus } from './run-search';
+
+/** A document as the index knows it: its title and its annotations' records, by annotation id. */
+export interface IndexedDocument {
+  title: string;
+  records: Map<string, IndexedAnnotation>;
+}
+
+/** Everything an index holds, as plain data: what a snapshot saves and loads. */
+export interface IndexContent {
+  engine: AsPlainObject;
+  documents: { id: string; title: string }[];
+  records: IndexedAnnotation[];
+}
+
+/**
+ * The full-text index over every annotation of the library (MiniSearch), with the records that
+ * results are made from. Synchronous and in memory; `notes-search.ts` fills it at start and
+ * keeps it in step with the store.
+ *
+ * Every change method is idempotent (applying a change twice leaves the index as applying it
+ * once) and costs time in proportion to what it changes; after any sequence of changes the index
+ * answers exactly as one built afresh from the same annotations and titles would.
+ */
+export class AnnotationIndex {
+  readonly #documents = new Map<string, IndexedDocument>();
+  readonly #options = engineOptions((documentId) => this.#documents.get(documentId)?.title ?? '');
+  #engine = new MiniSearch(this.#options);
+
+  /**
+   * An index holding `content` (from `content()`, through a snapshot). Loads in batches that
+   * yield to the event loop (MiniSearch's loadJSAsync): at 100,000 annotations the synchronous
+   * load would hold the main thread for about a second.
+   */
+  static async fromContent(content: IndexContent): Promise<AnnotationIndex> {
+    const index = new AnnotationIndex();
+    for (const { id, title } of content.documents) index.#documents.set(id, { title, records: new Map() });
+    for (const record of content.records) index.#document(record.documentId).records.set(record.id, record);
+    index.#engine = await MiniSearch.loadJSAsync(content.engine, index.#options);
+    if (index.#engine.documentCount !== content.records.length) {
+      throw new Error(`the index holds ${index.#engine.documentCount} annotations but ${content.records.length} records`);
+    }
+    return index;
+  }
+
+  /** Annotations in the index. */
+  get size(): number {
+    return this.#engine.documentCount;
+  }
+
+  /** The documents the index knows (with a title, annotations, or both). */
+  documentIds(): string[] {
+    return [...this.#documents.keys()];
+  }
+
+  /** The records of a document's annotations, in no particular order. */
+  recordsOf(documentId: string): IndexedAnnotation[] {
+    return [...(this.#documents.get(documentId)?.records.values() ?? [])];
+  }
+
+  /** A document's title as indexed ('' when unknown). */
+  titleOf(documentId: string): string {
+    return this.#documents.get(documentId)?.title ?? '';
+  }
+
+  /** Adds or replaces annotations (created, edited, restored, imported, re-anchored). */
+  putAnnotations(annotations: readonly Annotation[]): void {
+    for (const annotation of annotations) this.#put(toIndexed(annotation));
+  }
+
+  /** Takes annotations out; ids the index does not hold are ignored. */
+  removeAnnotations(documentId: string, ids: readonly string[]): void {
+    const document = this.#documents.get(documentId);
+    if (!document) return;
+    for (const id of ids) {
+      const record = document.records.get(id);
+      if (!record) continue;
+      this.#engine.remove(record);
+      document.records.delete(id);
+    }
+    this.#forgetIfEmpty(documentId);
+  }
+
+  /** Makes `annotations` exactly the document's annotations: what is not in the list goes. */
+  replaceDocumentAnnotations(documentId: string, annotations: readonly Annotation[]): void {
+    const kept = new Set(annotations.map((a) => a.id));
+    const gone = this.recordsOf(documentId).filter((record) => !kept.has(record.id));
+    this.removeAnnotations(documentId, gone.map((record) => record.id));
+    this.putAnnotations(annotations.filter((a) => a.documentId === documentId));
+  }
+
+  /** Records a document's title (a new document, or its title changed). */
+  putDocument(documentId: string, title: string): void {
+    const document = this.#document(documentId);
+    if (document.title === title) {
+      this.#forgetIfEmpty(documentId);
+      return;
+    }
+    // MiniSearch reads the title through `titleOf`: out under the old one, in under the new.
+    const records = [...document.records.values()];
+    for (const record of records) this.#engine.remove(record);
+    document.title = title;
+    this.#engine.addAll(records);
+    this.#forgetIfEmpty(documentId);
+  }
+
+  /** Forgets a document removed from the library, with all its annotations. */
+  removeDocument(documentId: string): void {
+    const document = this.#documents.get(documentId);
+    if (!document) return;
+    for (const record of document.records.values()) this.#engine.remove(record);
+    this.#documents.delete(documentId);
+  }
+
+  /**
+   * Answers a query (see NotesSearchQuery and rank.ts). `status` says whether the index holds
+   * the whole library yet (notes-search.ts passes it while loading); by default it does.
+   */
+  search(query: NotesSearchQuery, status?: SearchStatus): NotesSearchResults {
+    const source = {
+      engine: this.#engine,
+      record: (documentId: string, id: string) => this.#documents.get(documentId)?.records.get(id),
+      title: (documentId: string) => this.titleOf(documentId),
+    };
+    const known = this.#documents.size;
+    return runSearch(source, query, status ?? { complete: true, progress: { indexedDocuments: known, totalDocuments: known } });
+  }
+
+  /** Everything the index holds, as plain data (for a snapshot). */
+  content(): IndexContent {
+    const documents = [...this.#documents].map(([id, { title }]) => ({ id, title }));
+    const records = [...this.#documents.values()].flatMap((document) => [...document.records.values()]);
+    return { engine: this.#engine.toJSON(), documents, records };
+  }
+
+  #put(record: IndexedAnnotation): void {
+    const document = this.#document(record.documentId);
+    const before = document.records.get(record.id);
+    if (before && sameRecord(before, record)) return;
+    if (before && sameText(before, record)) {
+      // Color, status or date changed: the terms are the same, only the record is new. MiniSearch
+      // stores no fields, so the record it was given stays valid for `remove`.
+      document.records.set(record.id, record);
+      return;
+    }
+    if (before) this.#engine.remove(before);
+    this.#engine.add(record);
+    document.records.set(record.id, record);
+  }
+
+  #document(documentId: string): IndexedDocument {
+    let document = this.#documents.get(documentId);
+    if (!document) {
+      document = { title: '', records: new Map() };
+      this.#documents.set(documentId, document);
+    }
+    return document;
+  }
+
+  /** A document with neither title nor annotations is not kept: a fresh index would not have it. */
+  #forgetIfEmpty(documentId: string): void {
+    const document = this.#documents.get(documentId);
+    if (document && document.title === '' && document.records.size === 0) this.#documents.delete(documentId);
+  }
+}

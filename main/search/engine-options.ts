@@ -1,0 +1,145 @@
+/**
+ * How MiniSearch is set up for the notes index: which fields it indexes, how it splits and folds
+ * text, and how a query is matched. One place, because an index loaded from a snapshot must be
+ * given exactly the options it was built with (and `SEARCH_INDEX_VERSION` bumped when they change).
+ */
+import type { Options, Query, SearchOptions } from 'minisearch';
+import { foldText } from '../common/text-fold';
+import type { NotesSearchField } from '../common/notes-search';
+import type { IndexedAnnotation } from './indexed-annotation';
+import { splitWords } from './words';
+
+/**
+ * Version of the index's content: bump it when the fields, the tokenizer, the folding or the
+ * record shape change, so snapshots written by an older build are rebuilt instead of misread.
+ */
+export const SEARCH_INDEX_VERSION = 1;
+
+/** The indexed fields, in the order results list them. */
+export const SEARCH_FIELDS: readonly NotesSearchField[] = ['quote', 'note', 'tags', 'title'];
+
+/**
+ * Field weights. A title word is worth less than a word of the reader's own (quote, note, tags);
+ * ranking also puts every hit that matched in its own text above every hit that matched only
+ * by its document's title (see rank.ts), whatever the scores.
+ */
+const FIELD_BOOSTS: Readonly<Record<NotesSearchField, number>> = { quote: 1, note: 1, tags: 1.5, title: 0.5 };
+
+/** Joins a document id and an annotation id into the index's id (ids never contain '/'). */
+export function indexKey(documentId: string, id: string): string {
+  return `${documentId}/${id}`;
+}
+
+/** The document id and annotation id in an index key. */
+export function splitIndexKey(key: string): { documentId: string; id: string } {
+  const slash = key.indexOf('/');
+  return { documentId: key.slice(0, slash), id: key.slice(slash + 1) };
+}
+
+/** A word folded as the index stores it; null for a word that folds to nothing (a stray mark). */
+export function foldTerm(word: string): string | null {
+  return foldText(word) || null;
+}
+
+/** The query's words as the index searches them. */
+export function queryTerms(text: string): string[] {
+  return splitWords(text)
+    .map(foldTerm)
+    .filter((term): term is string => term !== null);
+}
+
+/**
+ * MiniSearch's options. The title is not part of a record (every annotation of a document shares
+ * it): `titleOf` reads the document's current title when a record is added or removed, so a
+ * title change is indexed by removing the document's records under the old title and adding
+ * them under the new one.
+ */
+export function engineOptions(titleOf: (documentId: string) => string): Options<IndexedAnnotation> {
+  return {
+    fields: [...SEARCH_FIELDS],
+    idField: 'key',
+    storeFields: [],
+    extractField: (record, field) => {
+      switch (field) {
+        case 'key':
+          return indexKey(record.documentId, record.id);
+        case 'title':
+          return titleOf(record.documentId);
+        case 'tags':
+          return record.tags.join('\n');
+        case 'quote':
+          return record.quote;
+        case 'note':
+          return record.note;
+        default:
+          return undefined;
+      }
+    },
+    tokenize: splitWords,
+    processTerm: foldTerm,
+    // Records are removed with `remove` (never `discard`), so there is nothing to vacuum.
+    autoVacuum: false,
+  };
+}
+
+/** Typos forgiven in a query word: none below 4 letters or in numbers, one up to 7, then two. */
+function typosAllowed(term: string): number {
+  if (term.length < 4 || /\p{N}/u.test(term)) return 0;
+  return term.length < 8 ? 1 : 2;
+}
+
+/** How much a typo or prefix match counts, against 1 for the word as typed (MiniSearch's defaults). */
+const MATCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+
+/**
+ * `term` with each pair of neighbouring letters swapped. MiniSearch counts typos as Levenshtein
+ * edits, where "harbuor" is two edits from "harbour"; the most common typo of all should cost one.
+ */
+function transpositions(term: string): string[] {
+  const letters = [...term];
+  const variants = new Set<string>();
+  for (let i = 0; i + 1 < letters.length; i++) {
+    if (letters[i] === letters[i + 1]) continue;
+    const swapped = [...letters];
+    [swapped[i], swapped[i + 1]] = [letters[i + 1] as string, letters[i] as string];
+    variants.add(swapped.join(''));
+  }
+  return [...variants];
+}
+
+/**
+ * How much a second typo counts, against a first. MiniSearch weighs a match by its edit distance
+ * only gently (0.45 · n / (n + d)), so at two typos a long word matches a whole family of its
+ * cousins ("unfewerless" for "unfewerness") almost as strongly as the word meant; the second typo
+ * is searched on its own, at this weight, to keep the closer matches well ahead.
+ */
+const SECOND_TYPO_WEIGHT = 0.25;
+
+/**
+ * The MiniSearch query for one query word (already folded): as typed, with its typos, and, when
+ * `prefix`, as the beginning of longer words (for the word being typed).
+ */
+export function termQuery(term: string, prefix: boolean): Query {
+  const typos = typosAllowed(term);
+  const asTyped: Query = { combineWith: 'OR', queries: [term], fuzzy: Math.min(typos, 1) || false, prefix };
+  if (typos === 0) return asTyped;
+  const length = [...term].length;
+  // Scored as a fuzzy match at distance one would be (see MiniSearch's executeQuerySpec).
+  const oneTypo = (MATCH_WEIGHTS.fuzzy * length) / (length + 1);
+  // A swap is one typo: with two allowed, a swapped word may hold one more.
+  const swapped: Query = { combineWith: 'OR', queries: transpositions(term), fuzzy: typos - 1 || false, prefix, boostTerm: () => oneTypo };
+  const alternatives: Query[] = [asTyped, swapped];
+  if (typos > 1) alternatives.push({ combineWith: 'OR', queries: [term], fuzzy: typos, prefix: false, boostTerm: () => SECOND_TYPO_WEIGHT });
+  return { combineWith: 'OR', queries: alternatives };
+}
+
+/** Search options for `termQuery`'s queries (their terms are already split and folded). */
+export function matchOptions(boostDocument?: SearchOptions['boostDocument']): SearchOptions {
+  return {
+    boost: { ...FIELD_BOOSTS },
+    weights: { ...MATCH_WEIGHTS },
+    tokenize: (term) => [term],
+    processTerm: (term) => term,
+    boostDocument,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Finding the annotations that match every word of a query. MiniSearch can combine words with
+ * AND itself, but it first scores every annotation that matches each word on its own: a query
+ * with "the" in it scores nine in ten annotations of the library, only to throw most of them
+ * away. Here the words are matched one at a time, the most selective first, and each later word
+ * scores only the annotations every earlier word matched (MiniSearch skips an annotation whose
+ * `boostDocument` is 0). Scores are those MiniSearch's AND gives (the sum over the words; BM25
+ * does not depend on which annotations are scored), so only the time changes; MiniSearch's
+ * multiplying each score by the number of words matched is left out, as every hit matched them all.
+ */
+import type MiniSearch from 'minisearch';
+import type { SearchResult } from 'minisearch';
+import { matchOptions, termQuery } from './engine-options';
+import type { IndexedAnnotation } from './indexed-annotation';
+
+/** An annotation that matched every word: its index key, score and matched terms by field. */
+export interface TermsMatch {
+  key: string;
+  score: number;
+  match: SearchResult['match'];
+}
+
+/** One word of the query, and whether it matches as a prefix. */
+interface QueryWord {
+  term: string;
+  prefix: boolean;
+}
+
+/**
+ * Which word to match first: whole words before the prefix being typed (a prefix matches every
+ * word it begins), longer before shorter (long words are rarer).
+ */
+function bySelectivity(a: QueryWord, b: QueryWord): number {
+  if (a.prefix !== b.prefix) return a.prefix ? 1 : -1;
+  return b.term.length - a.term.length;
+}
+
+function mergeMatch(into: SearchResult['match'], from: SearchResult['match']): SearchResult['match'] {
+  const merged = { ...into };
+  for (const [term, fields] of Object.entries(from)) {
+    const known = merged[term];
+    merged[term] = known ? [...new Set([...known, ...fields])] : fields;
+  }
+  return merged;
+}
+
+/**
+ * The annotations matching every one of `terms` (folded), the last also as a prefix unless
+ * `lastIsComplete`, and passing `admit` (a filter checked before any scoring), in no order.
+ */
+export function matchTerms(
+  engine: MiniSearch<IndexedAnnotation>,
+  terms: readonly string[],
+  lastIsComplete: boolean,
+  admit?: (key: string) => boolean,
+): TermsMatch[] {
+  const words = terms.map((term, i): QueryWord => ({ term, prefix: !lastIsComplete && i === terms.length - 1 })).sort(bySelectivity);
+  let matched: Map<string, TermsMatch> | null = null;
+  for (const word of words) {
+    const soFar: Map<string, TermsMatch> | null = matched;
+    const consider = soFar ? (key: string) => (soFar.has(key) ? 1 : 0) : admit ? (key: string) => (admit(key) ? 1 : 0) : undefined;
+    const results = engine.search(termQuery(word.term, word.prefix), matchOptions(consider));
+    const next = new Map<string, TermsMatch>();
+    for (const result of results) {
+      const key = result.id as string;
+      // MiniSearch multiplies a score by how many query strings matched: here those are one
+      // word's spellings (as typed, swapped), and a typo matching two of them is no better.
+      const score = result.score / Math.max(1, result.queryTerms.length);
+      const before = soFar?.get(key);
+      if (soFar && !before) continue;
+      next.set(key, before ? { key, score: before.score + score, match: mergeMatch(before.match, result.match) } : { key, score, match: result.match });
+    }
+    matched = next;
+    if (matched.size === 0) break;
+  }
+  return [...(matched?.values() ?? [])];
+}
