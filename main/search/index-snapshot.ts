@@ -1,0 +1,139 @@
+/**
+ * The notes index saved in the data folder (search-index.jsonl), so the next start loads it
+ * instead of reading and indexing every annotation again. It is a cache: deleting it costs one
+ * rebuild, and a snapshot that does not match (another version, or damaged) is ignored.
+ *
+ * One JSON value per line, so that a large index is parsed a piece at a time rather than in one
+ * long block of the main thread: a header (format, index version, the Unicode and ICU versions
+ * the tokenizer and folding depend on), the fingerprint of every annotation file it reflects,
+ * the documents, the records in chunks, MiniSearch's own data (its `toJSON`, the term list in
+ * chunks), and a last line that proves the file was written to the end.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import type { AsPlainObject } from 'minisearch';
+import type { IndexContent } from './annotation-index';
+import { SEARCH_INDEX_VERSION } from './engine-options';
+import type { IndexedAnnotation } from './indexed-annotation';
+
+/** The snapshot's file name in the data folder. */
+export const SNAPSHOT_FILE = 'search-index.jsonl';
+
+const FORMAT = 'gloss-notes-index';
+/** Records, and MiniSearch terms, per line. */
+const CHUNK = 2000;
+
+/** What a snapshot holds: the index, and the fingerprint of each annotation file it reflects. */
+export interface Snapshot {
+  /** Fingerprint (library-reader.ts) of each annotation file, by document id. */
+  files: Map<string, string>;
+  content: IndexContent;
+}
+
+interface Header {
+  format: string;
+  version: number;
+  unicode: string | undefined;
+  icu: string | undefined;
+}
+
+/** The versions a snapshot must have been written with to be used. */
+function currentHeader(): Header {
+  return { format: FORMAT, version: SEARCH_INDEX_VERSION, unicode: process.versions.unicode, icu: process.versions.icu };
+}
+
+function sameHeader(value: unknown): boolean {
+  const expected = currentHeader();
+  const header = value as Partial<Header> | null;
+  return (
+    header !== null &&
+    typeof header === 'object' &&
+    header.format === expected.format &&
+    header.version === expected.version &&
+    header.unicode === expected.unicode &&
+    header.icu === expected.icu
+  );
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK));
+  return result;
+}
+
+/**
+ * Writes `snapshot` to the data folder: to a temporary file first, renamed over the old one,
+ * so a reader finds the old snapshot or the new one, never half of one.
+ */
+export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
+  const file = join(dataDir, SNAPSHOT_FILE);
+  const temp = `${file}.tmp`;
+  const { engine, documents, records } = snapshot.content;
+  const { index, ...engineRest } = engine;
+  const out = createWriteStream(temp, { encoding: 'utf8' });
+  let lines = 0;
+  const write = async (value: unknown): Promise<void> => {
+    lines += 1;
+    if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
+  };
+  try {
+    await write(currentHeader());
+    await write({ files: [...snapshot.files] });
+    await write({ documents });
+    for (const chunk of chunks(records)) await write({ records: chunk });
+    await write({ engine: engineRest });
+    for (const chunk of chunks(index)) await write({ index: chunk });
+    await write({ end: lines });
+    out.end();
+    await once(out, 'finish');
+    await rename(temp, file);
+  } catch (error) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The snapshot in the data folder, or null when there is none, or it was written by another
+ * version, or it is incomplete or damaged.
+ */
+export async function readSnapshot(dataDir: string): Promise<Snapshot | null> {
+  const input = createReadStream(join(dataDir, SNAPSHOT_FILE), { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let files: Map<string, string> | null = null;
+  let documents: IndexContent['documents'] | null = null;
+  const records: IndexedAnnotation[] = [];
+  let engine: Omit<AsPlainObject, 'index'> | null = null;
+  const index: AsPlainObject['index'] = [];
+  let count = 0;
+  let ended = false;
+  try {
+    for await (const line of lines) {
+      const value = JSON.parse(line) as Record<string, unknown>;
+      count += 1;
+      if (count === 1) {
+        if (!sameHeader(value)) return null;
+      } else if (ended) {
+        return null;
+      } else if ('files' in value) files = new Map(value.files as [string, string][]);
+      else if ('documents' in value) documents = value.documents as IndexContent['documents'];
+      else if ('records' in value) records.push(...(value.records as IndexedAnnotation[]));
+      else if ('engine' in value) engine = value.engine as Omit<AsPlainObject, 'index'>;
+      else if ('index' in value) index.push(...(value.index as AsPlainObject['index']));
+      else if ('end' in value) ended = value.end === count - 1;
+      else return null;
+    }
+  } catch {
+    // Missing (ENOENT), unreadable or not JSON: there is no usable snapshot.
+    return null;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (!ended || !files || !documents || !engine) return null;
+  return { files, content: { engine: { ...engine, index } as AsPlainObject, documents, records } };
+}
