@@ -1,8 +1,9 @@
 import MiniSearch from 'minisearch';
-import type { AsPlainObject } from 'minisearch';
 import type { Annotation } from '../api';
 import type { NotesSearchQuery, NotesSearchResults } from '../common/notes-search';
 import { engineOptions } from './engine-options';
+import { loadEngine, packEngine } from './engine-loader';
+import type { PackedEngine } from './engine-loader';
 import { sameRecord, sameText, toIndexed } from './indexed-annotation';
 import type { IndexedAnnotation } from './indexed-annotation';
 import { runSearch } from './run-search';
@@ -16,7 +17,7 @@ export interface IndexedDocument {
 
 /** Everything an index holds, as plain data: what a snapshot saves and loads. */
 export interface IndexContent {
-  engine: AsPlainObject;
+  engine: PackedEngine;
   documents: { id: string; title: string }[];
   records: IndexedAnnotation[];
 }
@@ -36,15 +37,14 @@ export class AnnotationIndex {
   #engine = new MiniSearch(this.#options);
 
   /**
-   * An index holding `content` (from `content()`, through a snapshot). Loads in batches that
-   * yield to the event loop (MiniSearch's loadJSAsync): at 100,000 annotations the synchronous
-   * load would hold the main thread for about a second.
+   * An index holding `content` (from `content()`, through a snapshot), loaded in batches with
+   * `pause` called between them (engine-loader.ts). Throws when `content` does not hold together.
    */
-  static async fromContent(content: IndexContent): Promise<AnnotationIndex> {
+  static async fromContent(content: IndexContent, pause: () => Promise<void> = async () => {}): Promise<AnnotationIndex> {
     const index = new AnnotationIndex();
     for (const { id, title } of content.documents) index.#documents.set(id, { title, records: new Map() });
     for (const record of content.records) index.#document(record.documentId).records.set(record.id, record);
-    index.#engine = await MiniSearch.loadJSAsync(content.engine, index.#options);
+    index.#engine = await loadEngine(content.engine, index.#options, pause);
     if (index.#engine.documentCount !== content.records.length) {
       throw new Error(`the index holds ${index.#engine.documentCount} annotations but ${content.records.length} records`);
     }
@@ -138,7 +138,7 @@ export class AnnotationIndex {
   content(): IndexContent {
     const documents = [...this.#documents].map(([id, { title }]) => ({ id, title }));
     const records = [...this.#documents.values()].flatMap((document) => [...document.records.values()]);
-    return { engine: this.#engine.toJSON(), documents, records };
+    return { engine: packEngine(this.#engine as MiniSearch<unknown>), documents, records };
   }
 
   #put(record: IndexedAnnotation): void {

@@ -10,8 +10,9 @@ import type { IndexedAnnotation } from './indexed-annotation';
 import { splitWords } from './words';
 
 /**
- * Version of the index's content: bump it when the fields, the tokenizer, the folding or the
- * record shape change, so snapshots written by an older build are rebuilt instead of misread.
+ * Version of the index's content: bump it when the fields, the tokenizer, the folding, the record
+ * shape or the snapshot's layout change, so snapshots written by an older build are rebuilt
+ * instead of misread.
  */
 export const SEARCH_INDEX_VERSION = 1;
 

@@ -6,16 +6,17 @@
  * One JSON value per line, so that a large index is parsed a piece at a time rather than in one
  * long block of the main thread: a header (format, index version, the Unicode and ICU versions
  * the tokenizer and folding depend on), the fingerprint of every annotation file it reflects,
- * the documents, the records in chunks, MiniSearch's own data (its `toJSON`, the term list in
- * chunks), and a last line that proves the file was written to the end.
+ * the documents, the records in chunks, MiniSearch's own data (engine-loader.ts: its `toJSON`
+ * without the terms, then the terms packed, in chunks), and a last line that proves the file
+ * was written to the end.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import type { AsPlainObject } from 'minisearch';
 import type { IndexContent } from './annotation-index';
+import type { PackedEngine, PackedTerm } from './engine-loader';
 import { SEARCH_INDEX_VERSION } from './engine-options';
 import type { IndexedAnnotation } from './indexed-annotation';
 
@@ -72,7 +73,6 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promis
   const file = join(dataDir, SNAPSHOT_FILE);
   const temp = `${file}.tmp`;
   const { engine, documents, records } = snapshot.content;
-  const { index, ...engineRest } = engine;
   const out = createWriteStream(temp, { encoding: 'utf8' });
   let lines = 0;
   const write = async (value: unknown): Promise<void> => {
@@ -84,8 +84,8 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promis
     await write({ files: [...snapshot.files] });
     await write({ documents });
     for (const chunk of chunks(records)) await write({ records: chunk });
-    await write({ engine: engineRest });
-    for (const chunk of chunks(index)) await write({ index: chunk });
+    await write({ engine: engine.meta });
+    for (const chunk of chunks(engine.terms)) await write({ terms: chunk });
     await write({ end: lines });
     out.end();
     await once(out, 'finish');
@@ -107,8 +107,8 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | null> {
   let files: Map<string, string> | null = null;
   let documents: IndexContent['documents'] | null = null;
   const records: IndexedAnnotation[] = [];
-  let engine: Omit<AsPlainObject, 'index'> | null = null;
-  const index: AsPlainObject['index'] = [];
+  let meta: PackedEngine['meta'] | null = null;
+  const terms: PackedTerm[] = [];
   let count = 0;
   let ended = false;
   try {
@@ -122,8 +122,8 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | null> {
       } else if ('files' in value) files = new Map(value.files as [string, string][]);
       else if ('documents' in value) documents = value.documents as IndexContent['documents'];
       else if ('records' in value) records.push(...(value.records as IndexedAnnotation[]));
-      else if ('engine' in value) engine = value.engine as Omit<AsPlainObject, 'index'>;
-      else if ('index' in value) index.push(...(value.index as AsPlainObject['index']));
+      else if ('engine' in value) meta = value.engine as PackedEngine['meta'];
+      else if ('terms' in value) terms.push(...(value.terms as PackedTerm[]));
       else if ('end' in value) ended = value.end === count - 1;
       else return null;
     }
@@ -134,6 +134,6 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | null> {
     lines.close();
     input.destroy();
   }
-  if (!ended || !files || !documents || !engine) return null;
-  return { files, content: { engine: { ...engine, index } as AsPlainObject, documents, records } };
+  if (!ended || !files || !documents || !meta) return null;
+  return { files, content: { engine: { meta, terms }, documents, records } };
 }

@@ -128,7 +128,9 @@ export function openNotesSearch(dataDir: string, options: NotesSearchOptions = {
     let known = new Map<string, string>();
     if (snapshot) {
       try {
-        index = await AnnotationIndex.fromContent(snapshot.content);
+        index = await AnnotationIndex.fromContent(snapshot.content, async () => {
+          if (due()) await yieldNow();
+        });
         known = snapshot.files;
       } catch {
         // A snapshot that does not hold together is ignored: every file is read again.

@@ -1,0 +1,92 @@
+/**
+ * Saving and loading the MiniSearch index without holding the main thread.
+ *
+ * MiniSearch's `loadJS` loads its `toJSON` form in one go (about a second at 100,000
+ * annotations), and its `loadJSAsync` waits on a timer every thousand entries (some two thousand
+ * waits of a millisecond or more at that size: longer than the work). So the index is saved
+ * packed (`packEngine`: each term's postings as a flat list of numbers, which parses several
+ * times faster than MiniSearch's objects keyed by strings), and `loadEngine` lets `loadJS` set
+ * up everything but the terms, then adds the terms a batch at a time, yielding through `pause`.
+ *
+ * Adding terms means writing MiniSearch's term tree (`_index`), which is internal. So the loader
+ * checks that the tree is there, and that every term arrived (`termCount`, which is public); when
+ * the tree is not there (a MiniSearch changed inside), it unpacks and uses `loadJSAsync`: slower,
+ * never wrong.
+ */
+import MiniSearch from 'minisearch';
+import type { AsPlainObject, Options } from 'minisearch';
+
+/** One term: for each field it occurs in, [annotation, frequency, annotation, frequency, …]. */
+export type PackedTerm = [term: string, fields: [fieldId: number, postings: number[]][]];
+
+/** A MiniSearch index as saved: its `toJSON` without the terms, and the terms packed. */
+export interface PackedEngine {
+  meta: Omit<AsPlainObject, 'index'>;
+  terms: PackedTerm[];
+}
+
+/** Terms added between two calls of `pause`. */
+const BATCH = 256;
+
+/** The part of MiniSearch's term tree the loader writes. */
+interface TermTree {
+  set(term: string, fields: Map<number, Map<number, number>>): unknown;
+}
+
+function termTree(engine: MiniSearch<unknown>): TermTree | null {
+  const tree = (engine as unknown as { _index?: Partial<TermTree> })._index;
+  return typeof tree?.set === 'function' ? (tree as TermTree) : null;
+}
+
+/** `engine` as it is saved. */
+export function packEngine(engine: MiniSearch<unknown>): PackedEngine {
+  const { index, ...meta } = engine.toJSON();
+  const terms = index.map(([term, fields]): PackedTerm => {
+    const packed: PackedTerm[1] = [];
+    for (const [fieldId, frequencies] of Object.entries(fields)) {
+      const postings: number[] = [];
+      for (const [id, frequency] of Object.entries(frequencies)) postings.push(Number(id), frequency);
+      packed.push([Number(fieldId), postings]);
+    }
+    return [term, packed];
+  });
+  return { meta, terms };
+}
+
+/** `packed` in MiniSearch's own `toJSON` form. */
+export function unpackEngine(packed: PackedEngine): AsPlainObject {
+  const index = packed.terms.map(([term, fields]): AsPlainObject['index'][number] => {
+    const byField: AsPlainObject['index'][number][1] = {};
+    for (const [fieldId, postings] of fields) {
+      const entry: Record<string, number> = {};
+      for (let i = 0; i < postings.length; i += 2) entry[postings[i] as number] = postings[i + 1] as number;
+      byField[fieldId] = entry;
+    }
+    return [term, byField];
+  });
+  return { ...packed.meta, index };
+}
+
+/**
+ * The index `packed` holds, built with `options` (the ones it was built with), calling `pause`
+ * between batches (it decides whether to yield). Throws when `packed` does not hold together.
+ */
+export async function loadEngine<T>(packed: PackedEngine, options: Options<T>, pause: () => Promise<void>): Promise<MiniSearch<T>> {
+  const engine = MiniSearch.loadJS<T>({ ...packed.meta, index: [] }, options);
+  const tree = termTree(engine as MiniSearch<unknown>);
+  if (!tree) return MiniSearch.loadJSAsync(unpackEngine(packed), options);
+  const { terms } = packed;
+  for (let i = 0; i < terms.length; i++) {
+    const [term, fields] = terms[i] as PackedTerm;
+    const byField = new Map<number, Map<number, number>>();
+    for (const [fieldId, postings] of fields) {
+      const frequencies = new Map<number, number>();
+      for (let p = 0; p < postings.length; p += 2) frequencies.set(postings[p] as number, postings[p + 1] as number);
+      byField.set(fieldId, frequencies);
+    }
+    tree.set(term, byField);
+    if (i % BATCH === BATCH - 1) await pause();
+  }
+  if (engine.termCount !== terms.length) throw new Error(`the index lists ${terms.length} terms but ${engine.termCount} were loaded`);
+  return engine;
+}
