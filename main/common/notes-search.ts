@@ -13,6 +13,11 @@ import type { HighlightColor } from './limits';
 export const NOTES_SEARCH_LIMITS = {
   /** Longest query, in UTF-16 code units. */
   maxQueryLength: 500,
+  /**
+   * Letters the word being typed needs before it also matches the longer words it begins
+   * (Chinese, Japanese and Thai words match so from their first character).
+   */
+  minPrefixLength: 3,
   /** Hits returned when the request does not say. */
   defaultHits: 100,
   /** Most hits one request may ask for. */
@@ -26,7 +31,8 @@ export interface NotesSearchQuery {
   /**
    * What the reader typed. Every word must match (in the quote, note, tags or document title);
    * case and accents are ignored, a word of 4 or more letters may have a typo (two from 8
-   * letters), and the last word also matches as a prefix unless the query ends in a space.
+   * letters), and the last word, from its third letter, also matches the longer words it begins
+   * unless the query ends in a space.
    * Empty with a filter: every annotation that passes the filter, newest first.
    */
   text: string;

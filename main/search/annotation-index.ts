@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Annotation } from '../api';
 import type { NotesSearchQuery, NotesSearchResults } from '../common/notes-search';
-import { engineOptions } from './engine-options';
+import { engineOptions, indexKey } from './engine-options';
 import { loadEngine, packEngine } from './engine-loader';
 import type { PackedEngine } from './engine-loader';
 import { sameRecord, sameText, toIndexed } from './indexed-annotation';
@@ -33,6 +33,8 @@ export interface IndexContent {
  */
 export class AnnotationIndex {
   readonly #documents = new Map<string, IndexedDocument>();
+  /** Every record by its index key, as MiniSearch names them in results. */
+  readonly #byKey = new Map<string, IndexedAnnotation>();
   readonly #options = engineOptions((documentId) => this.#documents.get(documentId)?.title ?? '');
   #engine = new MiniSearch(this.#options);
 
@@ -43,7 +45,7 @@ export class AnnotationIndex {
   static async fromContent(content: IndexContent, pause: () => Promise<void> = async () => {}): Promise<AnnotationIndex> {
     const index = new AnnotationIndex();
     for (const { id, title } of content.documents) index.#documents.set(id, { title, records: new Map() });
-    for (const record of content.records) index.#document(record.documentId).records.set(record.id, record);
+    for (const record of content.records) index.#keep(record);
     index.#engine = await loadEngine(content.engine, index.#options, pause);
     if (index.#engine.documentCount !== content.records.length) {
       throw new Error(`the index holds ${index.#engine.documentCount} annotations but ${content.records.length} records`);
@@ -85,6 +87,7 @@ export class AnnotationIndex {
       if (!record) continue;
       this.#engine.remove(record);
       document.records.delete(id);
+      this.#byKey.delete(indexKey(documentId, id));
     }
     this.#forgetIfEmpty(documentId);
   }
@@ -116,7 +119,10 @@ export class AnnotationIndex {
   removeDocument(documentId: string): void {
     const document = this.#documents.get(documentId);
     if (!document) return;
-    for (const record of document.records.values()) this.#engine.remove(record);
+    for (const record of document.records.values()) {
+      this.#engine.remove(record);
+      this.#byKey.delete(indexKey(documentId, record.id));
+    }
     this.#documents.delete(documentId);
   }
 
@@ -127,7 +133,8 @@ export class AnnotationIndex {
   search(query: NotesSearchQuery, status?: SearchStatus): NotesSearchResults {
     const source = {
       engine: this.#engine,
-      record: (documentId: string, id: string) => this.#documents.get(documentId)?.records.get(id),
+      record: (key: string) => this.#byKey.get(key),
+      records: () => this.#byKey.entries(),
       title: (documentId: string) => this.titleOf(documentId),
     };
     const known = this.#documents.size;
@@ -148,12 +155,17 @@ export class AnnotationIndex {
     if (before && sameText(before, record)) {
       // Color, status or date changed: the terms are the same, only the record is new. MiniSearch
       // stores no fields, so the record it was given stays valid for `remove`.
-      document.records.set(record.id, record);
+      this.#keep(record);
       return;
     }
     if (before) this.#engine.remove(before);
     this.#engine.add(record);
-    document.records.set(record.id, record);
+    this.#keep(record);
+  }
+
+  #keep(record: IndexedAnnotation): void {
+    this.#document(record.documentId).records.set(record.id, record);
+    this.#byKey.set(indexKey(record.documentId, record.id), record);
   }
 
   #document(documentId: string): IndexedDocument {

@@ -5,9 +5,10 @@
  */
 import type { Options, Query, SearchOptions } from 'minisearch';
 import { foldText } from '../common/text-fold';
+import { NOTES_SEARCH_LIMITS } from '../common/notes-search';
 import type { NotesSearchField } from '../common/notes-search';
 import type { IndexedAnnotation } from './indexed-annotation';
-import { splitWords } from './words';
+import { isUnspaced, splitWords } from './words';
 
 /**
  * Version of the index's content: bump it when the fields, the tokenizer, the folding, the record
@@ -29,12 +30,6 @@ const FIELD_BOOSTS: Readonly<Record<NotesSearchField, number>> = { quote: 1, not
 /** Joins a document id and an annotation id into the index's id (ids never contain '/'). */
 export function indexKey(documentId: string, id: string): string {
   return `${documentId}/${id}`;
-}
-
-/** The document id and annotation id in an index key. */
-export function splitIndexKey(key: string): { documentId: string; id: string } {
-  const slash = key.indexOf('/');
-  return { documentId: key.slice(0, slash), id: key.slice(slash + 1) };
 }
 
 /** A word folded as the index stores it; null for a word that folds to nothing (a stray mark). */
@@ -117,10 +112,21 @@ function transpositions(term: string): string[] {
 const SECOND_TYPO_WEIGHT = 0.25;
 
 /**
- * The MiniSearch query for one query word (already folded): as typed, with its typos, and, when
- * `prefix`, as the beginning of longer words (for the word being typed).
+ * Whether a word being typed is long enough to match the words it begins: one or two letters
+ * begin a good part of the library's words (a two-letter prefix matches a third of the annotations
+ * in the benchmark's library), which says little and costs much. A word of a script written
+ * without spaces is a word from its first character.
  */
-export function termQuery(term: string, prefix: boolean): Query {
+function prefixAllowed(term: string): boolean {
+  return [...term].length >= NOTES_SEARCH_LIMITS.minPrefixLength || isUnspaced(term);
+}
+
+/**
+ * The MiniSearch query for one query word (already folded): as typed, with its typos, and, when
+ * `wordBeingTyped` and it is long enough, as the beginning of longer words.
+ */
+export function termQuery(term: string, wordBeingTyped: boolean): Query {
+  const prefix = wordBeingTyped && prefixAllowed(term);
   const typos = typosAllowed(term);
   const asTyped: Query = { combineWith: 'OR', queries: [term], fuzzy: Math.min(typos, 1) || false, prefix };
   if (typos === 0) return asTyped;

@@ -10,11 +10,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AnnotationSchema } from '../api';
 import type { Annotation } from '../api';
+import { ANNOTATIONS_FOLDER } from '../store/annotation-file';
+import { LIBRARY_FILE } from '../store/library-file';
 import { CURRENT_SCHEMA_VERSION } from '../store/migrations';
 
-/** gloss.json, and the folder of annotation files, inside the data folder (as the store names them). */
-const LIBRARY_FILE = 'gloss.json';
-const ANNOTATIONS_FOLDER = 'annotations';
+/** The suffix of the last good copy the store keeps of each file (durable-json-file.ts). */
 const BACKUP = '.bak';
 const FILE_NAME = /^([A-Za-z0-9_-]{1,100})\.json(\.bak)?$/;
 

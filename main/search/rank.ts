@@ -50,3 +50,35 @@ export function compareHits(a: RankedHit, b: RankedHit): number {
   if (a.updated !== b.updated) return b.updated - a.updated;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
+
+/**
+ * The best `limit` hits offered, in order, without sorting them all: a query that matches
+ * thousands of annotations shows the first hundred.
+ */
+export class TopHits {
+  readonly #limit: number;
+  readonly #best: RankedHit[] = [];
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  offer(hit: RankedHit): void {
+    const best = this.#best;
+    if (best.length === this.#limit && compareHits(hit, best[best.length - 1] as RankedHit) >= 0) return;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareHits(best[mid] as RankedHit, hit) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    best.splice(low, 0, hit);
+    if (best.length > this.#limit) best.pop();
+  }
+
+  /** Best first. */
+  sorted(): readonly RankedHit[] {
+    return this.#best;
+  }
+}

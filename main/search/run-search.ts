@@ -2,7 +2,7 @@
  * Answering a query: check it, ask MiniSearch, rank (rank.ts), keep the best `limit` hits, group
  * them by document in the order of each document's best hit, and mark the matched words.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import { NOTES_SEARCH_LIMITS } from '../common/notes-search';
 import type {
@@ -16,18 +16,21 @@ import type {
 import { foldText } from '../common/text-fold';
 import { HIGHLIGHT_COLORS } from '../common/limits';
 import { GlossError } from '../errors';
-import { queryTerms, SEARCH_FIELDS, splitIndexKey } from './engine-options';
+import { queryTerms, SEARCH_FIELDS } from './engine-options';
 import { excerpt, markWords } from './excerpt';
 import type { IndexedAnnotation } from './indexed-annotation';
 import { matchTerms } from './match-terms';
 import type { TermsMatch } from './match-terms';
-import { compareHits, matchedOnlyTitle, roundScore } from './rank';
+import { matchedOnlyTitle, roundScore, TopHits } from './rank';
 import type { RankedHit } from './rank';
 
 /** What a search reads besides MiniSearch. */
 export interface SearchSource {
   engine: MiniSearch<IndexedAnnotation>;
-  record(documentId: string, id: string): IndexedAnnotation | undefined;
+  /** The record of an index key (engine-options.ts `indexKey`). */
+  record(key: string): IndexedAnnotation | undefined;
+  /** Every record, for a search by filters alone. */
+  records(): Iterable<[key: string, record: IndexedAnnotation]>;
   title(documentId: string): string;
 }
 
@@ -62,11 +65,23 @@ function checkQuery(query: NotesSearchQuery): CheckedQuery {
   };
 }
 
+/** Each record's tags, folded; records never change, so what is folded once stays right. */
+const foldedTags = new WeakMap<IndexedAnnotation, Set<string>>();
+
+function tagsOf(record: IndexedAnnotation): Set<string> {
+  let tags = foldedTags.get(record);
+  if (!tags) {
+    tags = new Set(record.tags.map((tag) => foldText(tag.trim())));
+    foldedTags.set(record, tags);
+  }
+  return tags;
+}
+
 function passes(record: IndexedAnnotation, query: CheckedQuery): boolean {
   if (query.documentId !== null && record.documentId !== query.documentId) return false;
   if (query.colors && (record.color === null || !query.colors.has(record.color))) return false;
   if (query.tags.size === 0) return true;
-  const held = new Set(record.tags.map((tag) => foldText(tag.trim())));
+  const held = tagsOf(record);
   for (const tag of query.tags) if (!held.has(tag)) return false;
   return true;
 }
@@ -102,18 +117,17 @@ function toHit(hit: RankedHit): NotesSearchHit {
 }
 
 /** Every annotation matching the query, unranked. */
-function matches(source: SearchSource, query: CheckedQuery, terms: string[]): TermsMatch[] {
+function* matches(source: SearchSource, query: CheckedQuery, terms: string[]): Iterable<TermsMatch> {
   const filtered = query.colors !== null || query.tags.size > 0 || query.documentId !== null;
-  const admit = (key: string): boolean => {
-    const { documentId, id } = splitIndexKey(key);
-    const record = source.record(documentId, id);
-    return record !== undefined && passes(record, query);
-  };
-  if (terms.length > 0) return matchTerms(source.engine, terms, /\s$/u.test(query.text), filtered ? admit : undefined);
-  if (!filtered) return [];
-  return source.engine
-    .search(MiniSearch.wildcard, { filter: (result) => admit(result.id as string) })
-    .map((result) => ({ key: result.id as string, score: 0, match: {} }));
+  if (terms.length > 0) {
+    const admit = (key: string): boolean => {
+      const record = source.record(key);
+      return record !== undefined && passes(record, query);
+    };
+    yield* matchTerms(source.engine, terms, /\s$/u.test(query.text), filtered ? admit : undefined);
+  } else if (filtered) {
+    for (const [key, record] of source.records()) if (passes(record, query)) yield { key, score: 0, match: {} };
+  }
 }
 
 /**
@@ -123,34 +137,26 @@ function matches(source: SearchSource, query: CheckedQuery, terms: string[]): Te
 export function runSearch(source: SearchSource, query: NotesSearchQuery, status: SearchStatus): NotesSearchResults {
   const checked = checkQuery(query);
   const terms = queryTerms(checked.text);
-  const ranked: RankedHit[] = [];
+  const top = new TopHits(checked.limit);
   const documents = new Set<string>();
-  for (const result of matches(source, checked, terms)) {
-    const { key } = result;
-    const { documentId, id } = splitIndexKey(key);
-    const record = source.record(documentId, id);
+  let totalHits = 0;
+  for (const { key, score, match } of matches(source, checked, terms)) {
+    const record = source.record(key);
     if (!record) continue;
-    documents.add(documentId);
-    ranked.push({
-      key,
-      record,
-      match: result.match,
-      titleOnly: matchedOnlyTitle(result.match),
-      score: roundScore(result.score),
-      updated: Date.parse(record.updatedAt) || 0,
-    });
+    totalHits += 1;
+    documents.add(record.documentId);
+    top.offer({ key, record, match, titleOnly: matchedOnlyTitle(match), score: roundScore(score), updated: Date.parse(record.updatedAt) || 0 });
   }
-  ranked.sort(compareHits);
 
-  const groups = new Map<string, { hits: RankedHit[] }>();
-  for (const hit of ranked.slice(0, checked.limit)) {
+  const groups = new Map<string, RankedHit[]>();
+  for (const hit of top.sorted()) {
     const group = groups.get(hit.record.documentId);
-    if (group) group.hits.push(hit);
-    else groups.set(hit.record.documentId, { hits: [hit] });
+    if (group) group.push(hit);
+    else groups.set(hit.record.documentId, [hit]);
   }
   return {
     terms,
-    groups: [...groups].map(([documentId, { hits }]): NotesSearchGroup => {
+    groups: [...groups].map(([documentId, hits]): NotesSearchGroup => {
       const title = source.title(documentId);
       const titleTerms = new Set(hits.flatMap((hit) => [...termsIn(hit.match, 'title')]));
       return {
@@ -159,7 +165,7 @@ export function runSearch(source: SearchSource, query: NotesSearchQuery, status:
         hits: hits.map(toHit),
       };
     }),
-    totalHits: ranked.length,
+    totalHits,
     totalDocuments: documents.size,
     ...status,
   };

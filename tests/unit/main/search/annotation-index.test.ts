@@ -91,6 +91,13 @@ describe('AnnotationIndex: matching', () => {
     assert.deepEqual(ids(index, 'harb '), []);
   });
 
+  it('matches the word being typed as a prefix from its third letter (from the first in unspaced scripts)', () => {
+    assert.deepEqual(ids(index, 'ha'), []);
+    assert.deepEqual(ids(index, 'har'), ['harbour']);
+    const japanese = indexOf({}, [highlight('d1', 'tokyo', { quote: '東京に住んでいます' })]);
+    assert.deepEqual(ids(japanese, '東'), ['tokyo']);
+  });
+
   it('forgives a typo in a word of four or more letters: changed, dropped, added or swapped', () => {
     for (const typo of ['villege', 'vilage', 'villlage', 'vilalge', 'quite village']) assert.deepEqual(ids(index, typo), ['village'], typo);
   });
