@@ -96,7 +96,8 @@ export async function benchCreateHighlight(options: CreateBenchOptions): Promise
   }
 }
 
-function percentile(sorted: number[], fraction: number): number {
+/** The value below which `fraction` of the sorted samples fall (nearest rank). */
+export function percentile(sorted: number[], fraction: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
   return sorted[Math.max(0, index)] ?? Number.NaN;
 }

@@ -5,6 +5,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { benchCreateHighlight } from './create-highlight-bench';
+import { benchNotesSearch, describeNotesSearch } from './notes-search-bench';
 import { benchOpenArticle } from './open-article-bench';
 import { benchReanchor } from './reanchor-bench';
 
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   const dense = await benchCreateHighlight({ totalAnnotations: 100_000, documents: 100, inOpenDocument: 1000 });
   console.log('    for reference, when the open document itself holds 1,000 of them (a write costs time in proportion to');
   console.log(`    its own document's annotations): median ${dense.medianMs.toFixed(2)} ms, p95 ${dense.p95Ms.toFixed(2)} ms`);
+
+  console.log('');
+  for (const line of describeNotesSearch(await benchNotesSearch(), verdict)) console.log(line);
 }
 
 main().catch((error: unknown) => {
