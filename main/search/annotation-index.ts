@@ -2,8 +2,8 @@ import MiniSearch from 'minisearch';
 import type { Annotation } from '../api';
 import type { NotesSearchQuery, NotesSearchResults } from '../common/notes-search';
 import { engineOptions, indexKey } from './engine-options';
-import { loadEngine, packEngine } from './engine-loader';
-import type { PackedEngine } from './engine-loader';
+import { EngineLoader, packEngine } from './engine-loader';
+import type { PackedEngine, PackedTerm } from './engine-loader';
 import { sameRecord, sameText, toIndexed } from './indexed-annotation';
 import type { IndexedAnnotation } from './indexed-annotation';
 import { runSearch } from './run-search';
@@ -20,6 +20,16 @@ export interface IndexContent {
   engine: PackedEngine;
   documents: { id: string; title: string }[];
   records: IndexedAnnotation[];
+}
+
+/** Filling an index from a snapshot's parts: see `AnnotationIndex.load`. */
+export interface IndexLoad {
+  documents(list: IndexContent['documents']): void;
+  records(chunk: readonly IndexedAnnotation[]): void;
+  engine(meta: PackedEngine['meta']): void;
+  terms(chunk: readonly PackedTerm[]): void;
+  /** The filled index. Throws when the parts do not hold together. */
+  finish(): Promise<AnnotationIndex>;
 }
 
 /**
@@ -39,18 +49,45 @@ export class AnnotationIndex {
   #engine = new MiniSearch(this.#options);
 
   /**
-   * An index holding `content` (from `content()`, through a snapshot), loaded in batches with
-   * `pause` called between them (engine-loader.ts). Throws when `content` does not hold together.
+   * Fills a new index from a snapshot's parts as they are read, in the order a snapshot holds
+   * them (index-snapshot.ts): documents, records, the engine's metadata, then its terms.
    */
-  static async fromContent(content: IndexContent, pause: () => Promise<void> = async () => {}): Promise<AnnotationIndex> {
+  static load(): IndexLoad {
     const index = new AnnotationIndex();
-    for (const { id, title } of content.documents) index.#documents.set(id, { title, records: new Map() });
-    for (const record of content.records) index.#keep(record);
-    index.#engine = await loadEngine(content.engine, index.#options, pause);
-    if (index.#engine.documentCount !== content.records.length) {
-      throw new Error(`the index holds ${index.#engine.documentCount} annotations but ${content.records.length} records`);
-    }
-    return index;
+    let engine: EngineLoader<IndexedAnnotation> | null = null;
+    return {
+      documents(list) {
+        for (const { id, title } of list) index.#documents.set(id, { title, records: new Map() });
+      },
+      records(chunk) {
+        for (const record of chunk) index.#keep(record);
+      },
+      engine(meta) {
+        engine = new EngineLoader(meta, index.#options);
+      },
+      terms(chunk) {
+        if (!engine) throw new Error('the index terms come before its engine');
+        engine.add(chunk);
+      },
+      async finish() {
+        if (!engine) throw new Error('the index has no engine');
+        index.#engine = await engine.finish();
+        if (index.#engine.documentCount !== index.#byKey.size) {
+          throw new Error(`the index holds ${index.#engine.documentCount} annotations but ${index.#byKey.size} records`);
+        }
+        return index;
+      },
+    };
+  }
+
+  /** An index holding `content` (what `content()` returned). */
+  static async fromContent(content: IndexContent): Promise<AnnotationIndex> {
+    const load = AnnotationIndex.load();
+    load.documents(content.documents);
+    load.records(content.records);
+    load.engine(content.engine.meta);
+    load.terms(content.engine.terms);
+    return load.finish();
   }
 
   /** Annotations in the index. */

@@ -5,8 +5,8 @@
  * annotations), and its `loadJSAsync` waits on a timer every thousand entries (some two thousand
  * waits of a millisecond or more at that size: longer than the work). So the index is saved
  * packed (`packEngine`: each term's postings as a flat list of numbers, which parses several
- * times faster than MiniSearch's objects keyed by strings), and `loadEngine` lets `loadJS` set
- * up everything but the terms, then adds the terms a batch at a time, yielding through `pause`.
+ * times faster than MiniSearch's objects keyed by strings), and `EngineLoader` lets `loadJS` set
+ * up everything but the terms, then adds the terms a chunk at a time as the snapshot is read.
  *
  * Adding terms means writing MiniSearch's term tree (`_index`), which is internal. So the loader
  * checks that the tree is there, and that every term arrived (`termCount`, which is public); when
@@ -24,9 +24,6 @@ export interface PackedEngine {
   meta: Omit<AsPlainObject, 'index'>;
   terms: PackedTerm[];
 }
-
-/** Terms added between two calls of `pause`. */
-const BATCH = 256;
 
 /** The part of MiniSearch's term tree the loader writes. */
 interface TermTree {
@@ -68,25 +65,49 @@ export function unpackEngine(packed: PackedEngine): AsPlainObject {
 }
 
 /**
- * The index `packed` holds, built with `options` (the ones it was built with), calling `pause`
- * between batches (it decides whether to yield). Throws when `packed` does not hold together.
+ * Builds a MiniSearch index from its packed form a piece at a time, as a snapshot is read: the
+ * caller hands over the terms in chunks (and yields between them) and calls `finish` at the end.
  */
-export async function loadEngine<T>(packed: PackedEngine, options: Options<T>, pause: () => Promise<void>): Promise<MiniSearch<T>> {
-  const engine = MiniSearch.loadJS<T>({ ...packed.meta, index: [] }, options);
-  const tree = termTree(engine as MiniSearch<unknown>);
-  if (!tree) return MiniSearch.loadJSAsync(unpackEngine(packed), options);
-  const { terms } = packed;
-  for (let i = 0; i < terms.length; i++) {
-    const [term, fields] = terms[i] as PackedTerm;
-    const byField = new Map<number, Map<number, number>>();
-    for (const [fieldId, postings] of fields) {
-      const frequencies = new Map<number, number>();
-      for (let p = 0; p < postings.length; p += 2) frequencies.set(postings[p] as number, postings[p + 1] as number);
-      byField.set(fieldId, frequencies);
-    }
-    tree.set(term, byField);
-    if (i % BATCH === BATCH - 1) await pause();
+export class EngineLoader<T> {
+  readonly #meta: PackedEngine['meta'];
+  readonly #options: Options<T>;
+  readonly #engine: MiniSearch<T>;
+  readonly #tree: TermTree | null;
+  /** The terms, kept only when the tree cannot be written (for `loadJSAsync`). */
+  readonly #held: PackedTerm[] = [];
+  #count = 0;
+
+  /** `options` must be the ones the index was built with. */
+  constructor(meta: PackedEngine['meta'], options: Options<T>) {
+    this.#meta = meta;
+    this.#options = options;
+    this.#engine = MiniSearch.loadJS<T>({ ...meta, index: [] }, options);
+    this.#tree = termTree(this.#engine as MiniSearch<unknown>);
   }
-  if (engine.termCount !== terms.length) throw new Error(`the index lists ${terms.length} terms but ${engine.termCount} were loaded`);
-  return engine;
+
+  /** Adds a chunk of terms. */
+  add(terms: readonly PackedTerm[]): void {
+    this.#count += terms.length;
+    const tree = this.#tree;
+    if (!tree) {
+      this.#held.push(...terms);
+      return;
+    }
+    for (const [term, fields] of terms) {
+      const byField = new Map<number, Map<number, number>>();
+      for (const [fieldId, postings] of fields) {
+        const frequencies = new Map<number, number>();
+        for (let p = 0; p < postings.length; p += 2) frequencies.set(postings[p] as number, postings[p + 1] as number);
+        byField.set(fieldId, frequencies);
+      }
+      tree.set(term, byField);
+    }
+  }
+
+  /** The loaded index. Throws when the terms do not hold together (one listed twice). */
+  async finish(): Promise<MiniSearch<T>> {
+    if (!this.#tree) return MiniSearch.loadJSAsync(unpackEngine({ meta: this.#meta, terms: this.#held }), this.#options);
+    if (this.#engine.termCount !== this.#count) throw new Error(`the index lists ${this.#count} terms but ${this.#engine.termCount} were loaded`);
+    return this.#engine;
+  }
 }

@@ -15,6 +15,7 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { AnnotationIndex } from './annotation-index';
 import type { IndexContent } from './annotation-index';
 import type { PackedEngine, PackedTerm } from './engine-loader';
 import { SEARCH_INDEX_VERSION } from './engine-options';
@@ -27,7 +28,7 @@ const FORMAT = 'gloss-notes-index';
 /** Records, and MiniSearch terms, per line. */
 const CHUNK = 2000;
 
-/** What a snapshot holds: the index, and the fingerprint of each annotation file it reflects. */
+/** What a snapshot is written from: the index's content, and the fingerprint of each annotation file it reflects. */
 export interface Snapshot {
   /** Fingerprint (library-reader.ts) of each annotation file, by document id. */
   files: Map<string, string>;
@@ -97,18 +98,22 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promis
   }
 }
 
+/** A snapshot as read: the index it holds, and the fingerprints of the files it reflects. */
+export interface LoadedSnapshot {
+  files: Map<string, string>;
+  index: AnnotationIndex;
+}
+
 /**
- * The snapshot in the data folder, or null when there is none, or it was written by another
- * version, or it is incomplete or damaged.
+ * The snapshot in the data folder, loaded into an index as it is read (each line is dropped once
+ * used, so a large index is never in memory twice), calling `pause` after each line; null when
+ * there is none, or it was written by another version, or it is incomplete or damaged.
  */
-export async function readSnapshot(dataDir: string): Promise<Snapshot | null> {
+export async function readSnapshot(dataDir: string, pause: () => Promise<void> = async () => {}): Promise<LoadedSnapshot | null> {
   const input = createReadStream(join(dataDir, SNAPSHOT_FILE), { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
+  const load = AnnotationIndex.load();
   let files: Map<string, string> | null = null;
-  let documents: IndexContent['documents'] | null = null;
-  const records: IndexedAnnotation[] = [];
-  let meta: PackedEngine['meta'] | null = null;
-  const terms: PackedTerm[] = [];
   let count = 0;
   let ended = false;
   try {
@@ -120,20 +125,21 @@ export async function readSnapshot(dataDir: string): Promise<Snapshot | null> {
       } else if (ended) {
         return null;
       } else if ('files' in value) files = new Map(value.files as [string, string][]);
-      else if ('documents' in value) documents = value.documents as IndexContent['documents'];
-      else if ('records' in value) records.push(...(value.records as IndexedAnnotation[]));
-      else if ('engine' in value) meta = value.engine as PackedEngine['meta'];
-      else if ('terms' in value) terms.push(...(value.terms as PackedTerm[]));
+      else if ('documents' in value) load.documents(value.documents as IndexContent['documents']);
+      else if ('records' in value) load.records(value.records as IndexedAnnotation[]);
+      else if ('engine' in value) load.engine(value.engine as PackedEngine['meta']);
+      else if ('terms' in value) load.terms(value.terms as PackedTerm[]);
       else if ('end' in value) ended = value.end === count - 1;
       else return null;
+      await pause();
     }
+    if (!ended || !files) return null;
+    return { files, index: await load.finish() };
   } catch {
-    // Missing (ENOENT), unreadable or not JSON: there is no usable snapshot.
+    // Missing (ENOENT), unreadable, not JSON, or parts that do not hold together: no snapshot.
     return null;
   } finally {
     lines.close();
     input.destroy();
   }
-  if (!ended || !files || !documents || !meta) return null;
-  return { files, content: { engine: { meta, terms }, documents, records } };
 }

@@ -97,6 +97,9 @@ export function openNotesSearch(dataDir: string, options: NotesSearchOptions = {
     if (closing) throw new Closed();
     sliceStart = performance.now();
   }
+  const pause = async (): Promise<void> => {
+    if (due()) await yieldNow();
+  };
 
   function replay(documentId?: string): void {
     for (const change of log ?? []) if (documentId === undefined || change.documentId === documentId) change.apply(index);
@@ -124,19 +127,11 @@ export function openNotesSearch(dataDir: string, options: NotesSearchOptions = {
   async function load(): Promise<void> {
     const [titles, files] = await Promise.all([source.readTitles(), source.listAnnotationFiles()]);
     progress.totalDocuments = files.length;
-    const snapshot = persist ? await readSnapshot(dataDir) : null;
-    let known = new Map<string, string>();
-    if (snapshot) {
-      try {
-        index = await AnnotationIndex.fromContent(snapshot.content, async () => {
-          if (due()) await yieldNow();
-        });
-        known = snapshot.files;
-      } catch {
-        // A snapshot that does not hold together is ignored: every file is read again.
-      }
-    }
-    if (!snapshot) changed = true;
+    const snapshot = persist ? await readSnapshot(dataDir, pause) : null;
+    if (closing) throw new Closed();
+    const known = snapshot?.files ?? new Map<string, string>();
+    if (snapshot) index = snapshot.index;
+    else changed = true;
     const present = new Set(files.map((file) => file.documentId));
     for (const documentId of index.documentIds()) {
       // Indexed from a file that is gone since, or a document no longer in the library.

@@ -67,7 +67,7 @@ async function storeWrite(dataDir: string, documentId: string, annotations: read
 }
 
 async function libraryIn(dataDir: string, seed = 1): Promise<NotesLibrary> {
-  const library = makeNotesLibrary(seed, 8, 400);
+  const library = makeNotesLibrary(seed, 8, 300);
   await writeLibrary(dataDir, library.documents, library.annotations);
   return library;
 }
