@@ -1,7 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Annotation } from '../api';
 import type { NotesSearchQuery, NotesSearchResults } from '../common/notes-search';
-import { engineOptions, indexKey } from './engine-options';
+import { annotationOptions, indexKey, titleOptions } from './engine-options';
+import type { DocumentTitle } from './engine-options';
 import { EngineLoader, packEngine } from './engine-loader';
 import type { PackedEngine, PackedTerm } from './engine-loader';
 import { sameRecord, sameText, toIndexed } from './indexed-annotation';
@@ -33,8 +34,9 @@ export interface IndexLoad {
 }
 
 /**
- * The full-text index over every annotation of the library (MiniSearch), with the records that
- * results are made from. Synchronous and in memory; `notes-search.ts` fills it at start and
+ * The full-text index over every annotation of the library, with the records that results are
+ * made from: one MiniSearch engine over the annotations (quote, note, tags), one over the
+ * documents' titles. Synchronous and in memory; `notes-search.ts` fills it at start and
  * keeps it in step with the store.
  *
  * Every change method is idempotent (applying a change twice leaves the index as applying it
@@ -45,8 +47,9 @@ export class AnnotationIndex {
   readonly #documents = new Map<string, IndexedDocument>();
   /** Every record by its index key, as MiniSearch names them in results. */
   readonly #byKey = new Map<string, IndexedAnnotation>();
-  readonly #options = engineOptions((documentId) => this.#documents.get(documentId)?.title ?? '');
-  #engine = new MiniSearch(this.#options);
+  #engine = new MiniSearch(annotationOptions());
+  /** Documents with a title; rebuilt from `#documents` when loaded, as it is small. */
+  readonly #titles = new MiniSearch<DocumentTitle>(titleOptions());
 
   /**
    * Fills a new index from a snapshot's parts as they are read, in the order a snapshot holds
@@ -57,13 +60,13 @@ export class AnnotationIndex {
     let engine: EngineLoader<IndexedAnnotation> | null = null;
     return {
       documents(list) {
-        for (const { id, title } of list) index.#documents.set(id, { title, records: new Map() });
+        for (const { id, title } of list) index.putDocument(id, title);
       },
       records(chunk) {
         for (const record of chunk) index.#keep(record);
       },
       engine(meta) {
-        engine = new EngineLoader(meta, index.#options);
+        engine = new EngineLoader(meta, annotationOptions());
       },
       terms(chunk) {
         if (!engine) throw new Error('the index terms come before its engine');
@@ -140,15 +143,11 @@ export class AnnotationIndex {
   /** Records a document's title (a new document, or its title changed). */
   putDocument(documentId: string, title: string): void {
     const document = this.#document(documentId);
-    if (document.title === title) {
-      this.#forgetIfEmpty(documentId);
-      return;
+    if (document.title !== title) {
+      if (document.title !== '') this.#titles.remove({ id: documentId, title: document.title });
+      if (title !== '') this.#titles.add({ id: documentId, title });
+      document.title = title;
     }
-    // MiniSearch reads the title through `titleOf`: out under the old one, in under the new.
-    const records = [...document.records.values()];
-    for (const record of records) this.#engine.remove(record);
-    document.title = title;
-    this.#engine.addAll(records);
     this.#forgetIfEmpty(documentId);
   }
 
@@ -160,6 +159,7 @@ export class AnnotationIndex {
       this.#engine.remove(record);
       this.#byKey.delete(indexKey(documentId, record.id));
     }
+    if (document.title !== '') this.#titles.remove({ id: documentId, title: document.title });
     this.#documents.delete(documentId);
   }
 
@@ -169,7 +169,9 @@ export class AnnotationIndex {
    */
   search(query: NotesSearchQuery, status?: SearchStatus): NotesSearchResults {
     const source = {
-      engine: this.#engine,
+      annotations: this.#engine,
+      titles: this.#titles,
+      keysOf: (documentId: string) => [...(this.#documents.get(documentId)?.records.keys() ?? [])].map((id) => indexKey(documentId, id)),
       record: (key: string) => this.#byKey.get(key),
       records: () => this.#byKey.entries(),
       title: (documentId: string) => this.titleOf(documentId),

@@ -77,8 +77,10 @@ export class EngineLoader<T> {
   readonly #held: PackedTerm[] = [];
   #count = 0;
 
-  /** `options` must be the ones the index was built with. */
+  /** `options` must be the ones the index was built with; an index of other fields is refused. */
   constructor(meta: PackedEngine['meta'], options: Options<T>) {
+    const saved = Object.keys(meta.fieldIds ?? {}).sort();
+    if (saved.join() !== [...options.fields].sort().join()) throw new Error(`the index has the fields ${saved.join(', ')}, not ${options.fields.join(', ')}`);
     this.#meta = meta;
     this.#options = options;
     this.#engine = MiniSearch.loadJS<T>({ ...meta, index: [] }, options);

@@ -1,6 +1,6 @@
 /**
- * How MiniSearch is set up for the notes index: which fields it indexes, how it splits and folds
- * text, and how a query is matched. One place, because an index loaded from a snapshot must be
+ * How MiniSearch is set up for the notes index: its two engines (annotations, titles), the fields
+ * they index, how they split and fold text, and how a query word is matched. One place, because an index loaded from a snapshot must be
  * given exactly the options it was built with (and `SEARCH_INDEX_VERSION` bumped when they change).
  */
 import type { Options, Query, SearchOptions } from 'minisearch';
@@ -17,7 +17,7 @@ import { isUnspaced, splitWords } from './words';
  */
 export const SEARCH_INDEX_VERSION = 1;
 
-/** The indexed fields, in the order results list them. */
+/** The fields searched, in the order results list them. */
 export const SEARCH_FIELDS: readonly NotesSearchField[] = ['quote', 'note', 'tags', 'title'];
 
 /**
@@ -44,23 +44,37 @@ export function queryTerms(text: string): string[] {
     .filter((term): term is string => term !== null);
 }
 
-/**
- * MiniSearch's options. The title is not part of a record (every annotation of a document shares
- * it): `titleOf` reads the document's current title when a record is added or removed, so a
- * title change is indexed by removing the document's records under the old title and adding
- * them under the new one.
- */
-export function engineOptions(titleOf: (documentId: string) => string): Options<IndexedAnnotation> {
+/** A document's title, as the title engine indexes it. */
+export interface DocumentTitle {
+  id: string;
+  title: string;
+}
+
+/** Options both engines share: how text becomes terms. */
+function textOptions(): Pick<Options, 'storeFields' | 'tokenize' | 'processTerm' | 'autoVacuum'> {
   return {
-    fields: [...SEARCH_FIELDS],
-    idField: 'key',
     storeFields: [],
+    tokenize: splitWords,
+    processTerm: foldTerm,
+    // Entries are removed with `remove` (never `discard`), so there is nothing to vacuum.
+    autoVacuum: false,
+  };
+}
+
+/**
+ * The annotations engine: quote, note and tags of every annotation. Titles have an engine of
+ * their own (`titleOptions`): a title is one per document, not one per annotation, so it is
+ * indexed once (and a new title changes one entry, not every annotation of the document).
+ */
+export function annotationOptions(): Options<IndexedAnnotation> {
+  return {
+    ...textOptions(),
+    fields: ['quote', 'note', 'tags'],
+    idField: 'key',
     extractField: (record, field) => {
       switch (field) {
         case 'key':
           return indexKey(record.documentId, record.id);
-        case 'title':
-          return titleOf(record.documentId);
         case 'tags':
           return record.tags.join('\n');
         case 'quote':
@@ -71,11 +85,12 @@ export function engineOptions(titleOf: (documentId: string) => string): Options<
           return undefined;
       }
     },
-    tokenize: splitWords,
-    processTerm: foldTerm,
-    // Records are removed with `remove` (never `discard`), so there is nothing to vacuum.
-    autoVacuum: false,
   };
+}
+
+/** The titles engine: one entry per document with a title. */
+export function titleOptions(): Options<DocumentTitle> {
+  return { ...textOptions(), fields: ['title'], idField: 'id' };
 }
 
 /** Typos forgiven in a query word: none below 4 letters or in numbers, one up to 7, then two. */

@@ -6,13 +6,16 @@
  * Every word of the query must match, ignoring case and accents (main/common/text-fold.ts; also
  * NFC vs NFD, ß/ss, ł/l, full-width forms), in words of any script (words.ts; Chinese, Japanese
  * and Thai are cut into words by Intl.Segmenter). A word of 4 to 7 letters may hold one typo, from
- * 8 letters two (a swap of two letters counts as one); the last word also matches as a prefix
- * unless the query ends in a space. Filters: tags (every one), colors (any), one document. Results
- * come grouped by document, each hit with its quote, note and tags cut to excerpts and the
- * matched words marked (`marks`), so the renderer neither folds nor tokenizes. Order (rank.ts):
- * hits in the reader's own text (quote, note, tags) above hits by title only; then relevance
- * (BM25, exact above typo and prefix matches); then the most recently edited. The request and
- * result types, and their limits, are in main/common/notes-search.ts.
+ * 8 letters two (a swap of two letters counts as one); the last word, from its third letter, also
+ * matches the longer words it begins unless the query ends in a space. A word may match an
+ * annotation's own text or its document's title (titles have an engine of their own, one entry
+ * per document; a title match counts for each annotation of the document). Filters: tags (every
+ * one), colors (any), one document. Results come grouped by document, each hit with its quote,
+ * note and tags cut to excerpts and the matched words marked (`marks`), so the renderer neither
+ * folds nor tokenizes. Order (rank.ts): hits in the reader's own text (quote, note, tags) above
+ * hits by title only; then relevance (BM25, exact above typo and prefix matches); then the most
+ * recently edited. The request and result types, and their limits, are in
+ * main/common/notes-search.ts.
  *
  * ## Ready soon after start (why a snapshot)
  * The index is saved to `search-index.jsonl` in the data folder when Gloss closes and loaded at

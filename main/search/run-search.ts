@@ -2,7 +2,6 @@
  * Answering a query: check it, ask MiniSearch, rank (rank.ts), keep the best `limit` hits, group
  * them by document in the order of each document's best hit, and mark the matched words.
  */
-import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import { NOTES_SEARCH_LIMITS } from '../common/notes-search';
 import type {
@@ -20,13 +19,12 @@ import { queryTerms, SEARCH_FIELDS } from './engine-options';
 import { excerpt, markWords } from './excerpt';
 import type { IndexedAnnotation } from './indexed-annotation';
 import { matchTerms } from './match-terms';
-import type { TermsMatch } from './match-terms';
+import type { MatchSource, TermsMatch } from './match-terms';
 import { matchedOnlyTitle, roundScore, TopHits } from './rank';
 import type { RankedHit } from './rank';
 
-/** What a search reads besides MiniSearch. */
-export interface SearchSource {
-  engine: MiniSearch<IndexedAnnotation>;
+/** What a search reads: the engines, and the records results are made from. */
+export interface SearchSource extends MatchSource {
   /** The record of an index key (engine-options.ts `indexKey`). */
   record(key: string): IndexedAnnotation | undefined;
   /** Every record, for a search by filters alone. */
@@ -124,7 +122,7 @@ function* matches(source: SearchSource, query: CheckedQuery, terms: string[]): I
       const record = source.record(key);
       return record !== undefined && passes(record, query);
     };
-    yield* matchTerms(source.engine, terms, /\s$/u.test(query.text), filtered ? admit : undefined);
+    yield* matchTerms(source, terms, /\s$/u.test(query.text), filtered ? admit : undefined);
   } else if (filtered) {
     for (const [key, record] of source.records()) if (passes(record, query)) yield { key, score: 0, match: {} };
   }

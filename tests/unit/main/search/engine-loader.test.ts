@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import MiniSearch from 'minisearch';
 import { EngineLoader, packEngine, unpackEngine } from '../../../../main/search/engine-loader';
-import { engineOptions, matchOptions, termQuery } from '../../../../main/search/engine-options';
+import { annotationOptions, matchOptions, termQuery } from '../../../../main/search/engine-options';
 import { toIndexed } from '../../../../main/search/indexed-annotation';
 import { makeNotesLibrary } from '../../../fixtures/search/notes-library';
 
 describe('engine loader', () => {
   const library = makeNotesLibrary(21, 10, 800);
-  const titles = new Map(library.documents.map((d) => [d.id, d.title]));
-  const options = engineOptions((id) => titles.get(id) ?? '');
+  const options = annotationOptions();
   const engine = new MiniSearch(options);
   engine.addAll([...library.annotations.values()].flat().map(toIndexed));
   const probes = ['harbour', 'the', 'lant', 'evidence', 'cafe'];
@@ -36,6 +35,11 @@ describe('engine loader', () => {
     const unpacked = unpackEngine(packEngine(engine as MiniSearch<unknown>));
     assert.deepEqual(unpacked, engine.toJSON());
     assert.deepEqual(answers(MiniSearch.loadJS(unpacked, options) as MiniSearch<unknown>), answers(engine as MiniSearch<unknown>));
+  });
+
+  it('refuses an index built with other fields', () => {
+    const packed = packEngine(engine as MiniSearch<unknown>);
+    assert.throws(() => new EngineLoader(packed.meta, { ...options, fields: ['quote', 'note', 'tags', 'title'] }), /fields/);
   });
 
   it('refuses a packed index whose terms do not hold together', async () => {
