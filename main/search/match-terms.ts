@@ -2,13 +2,13 @@
  * Finding the annotations that match every word of a query, in their own text (the annotations
  * engine) or their document's title (the titles engine, each title match standing for every
  * annotation of the document). MiniSearch can combine words with AND itself, but it first scores
- * every annotation that matches each word on its own: a query
- * with "the" in it scores nine in ten annotations of the library, only to throw most of them
- * away. Here the words are matched one at a time, the most selective first, and each later word
- * scores only the annotations every earlier word matched (MiniSearch skips an annotation whose
- * `boostDocument` is 0). Scores are those MiniSearch's AND gives (the sum over the words; BM25
- * does not depend on which annotations are scored), so only the time changes; MiniSearch's
- * multiplying each score by the number of words matched is left out, as every hit matched them all.
+ * every annotation that matches each word on its own: a query with "the" in it scores a third or
+ * more of the library's annotations, only to throw most of them away. Here the words are matched
+ * one at a time, the most selective first, and each later word scores only the annotations every
+ * earlier word matched (MiniSearch skips an annotation whose `boostDocument` is 0). Within the
+ * annotations engine, scores are those MiniSearch's AND gives (the sum over the words; BM25 does
+ * not depend on which annotations are scored), so only the time changes; MiniSearch's multiplying
+ * each score by the number of words matched is left out, as every hit matched them all.
  */
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
