@@ -16,7 +16,7 @@ export interface IndexedDocument {
   records: Map<string, IndexedAnnotation>;
 }
 
-/** Everything an index holds, as plain data: what a snapshot saves and loads. */
+/** Everything an index holds, as plain data: what a snapshot saves. */
 export interface IndexContent {
   engine: PackedEngine;
   documents: { id: string; title: string }[];
@@ -89,7 +89,7 @@ export class AnnotationIndex {
     load.documents(content.documents);
     load.records(content.records);
     load.engine(content.engine.meta);
-    load.terms(content.engine.terms);
+    load.terms([...content.engine.terms]);
     return load.finish();
   }
 

@@ -22,7 +22,7 @@ export type PackedTerm = [term: string, fields: [fieldId: number, postings: numb
 /** A MiniSearch index as saved: its `toJSON` without the terms, and the terms packed. */
 export interface PackedEngine {
   meta: Omit<AsPlainObject, 'index'>;
-  terms: PackedTerm[];
+  terms: Iterable<PackedTerm>;
 }
 
 /** The part of MiniSearch's term tree the loader writes. */
@@ -35,32 +35,41 @@ function termTree(engine: MiniSearch<unknown>): TermTree | null {
   return typeof tree?.set === 'function' ? (tree as TermTree) : null;
 }
 
-/** `engine` as it is saved. */
-export function packEngine(engine: MiniSearch<unknown>): PackedEngine {
-  const { index, ...meta } = engine.toJSON();
-  const terms = index.map(([term, fields]): PackedTerm => {
+/** Packs the terms of a `toJSON` one at a time, taking each out of it once packed. */
+function* packTerms(index: AsPlainObject['index']): Generator<PackedTerm> {
+  for (let entry = index.pop(); entry !== undefined; entry = index.pop()) {
+    const [term, fields] = entry;
     const packed: PackedTerm[1] = [];
     for (const [fieldId, frequencies] of Object.entries(fields)) {
       const postings: number[] = [];
       for (const [id, frequency] of Object.entries(frequencies)) postings.push(Number(id), frequency);
       packed.push([Number(fieldId), postings]);
     }
-    return [term, packed];
-  });
-  return { meta, terms };
+    yield [term, packed];
+  }
+}
+
+/**
+ * `engine` as it is saved. Its terms are packed as they are read (once), and each is dropped
+ * from MiniSearch's `toJSON` once packed, so a large index is not held whole three times over.
+ */
+export function packEngine(engine: MiniSearch<unknown>): PackedEngine {
+  const { index, ...meta } = engine.toJSON();
+  return { meta, terms: packTerms(index) };
 }
 
 /** `packed` in MiniSearch's own `toJSON` form. */
 export function unpackEngine(packed: PackedEngine): AsPlainObject {
-  const index = packed.terms.map(([term, fields]): AsPlainObject['index'][number] => {
+  const index: AsPlainObject['index'] = [];
+  for (const [term, fields] of packed.terms) {
     const byField: AsPlainObject['index'][number][1] = {};
     for (const [fieldId, postings] of fields) {
       const entry: Record<string, number> = {};
       for (let i = 0; i < postings.length; i += 2) entry[postings[i] as number] = postings[i + 1] as number;
       byField[fieldId] = entry;
     }
-    return [term, byField];
-  });
+    index.push([term, byField]);
+  }
   return { ...packed.meta, index };
 }
 
