@@ -21,13 +21,15 @@
  * The index is saved to `search-index.jsonl` in the data folder when Gloss closes and loaded at
  * the next start; only annotation files whose fingerprint (size, times, inode) changed since, and
  * the documents changed during the last session, are read and indexed again. Building from the
- * files instead takes several times longer at 100,000 annotations (`npm run bench` prints both),
- * so the snapshot is what meets "first answer under 2 s"; the build remains the path for the
- * first start, a new index version, or a damaged snapshot (it is only a cache). Both load in
- * slices that yield to the event loop (MiniSearch's loadJSAsync, and indexing a few milliseconds
- * at a time), so the window's requests are never held up for long. A search that arrives before
- * the index is ready is answered at once from what is indexed so far, with `complete: false` and
- * `progress`; the renderer says "Still indexing…" and asks again (or waits on `whenReady`).
+ * files instead costs some eight times the CPU at 100,000 annotations (MiniSearch indexes a word
+ * at a time; `npm run bench` prints both), so the snapshot is what can meet "first answer under
+ * 2 s"; the build remains the path for the first start, a new index version, or a damaged
+ * snapshot (it is only a cache). Both work in slices of a few milliseconds that yield to the
+ * event loop (the snapshot is loaded line by line, engine-loader.ts), so the window's requests are
+ * never held up for long. A search that arrives before the index is ready is answered at once
+ * from what is indexed so far, with `complete: false` and `progress`: the renderer says "Still
+ * indexing…" and asks again (or waits on `whenReady`). Waiting instead would leave the search box
+ * dead for seconds on the first start of a large library, for nothing a partial answer cannot say.
  *
  * ## Wiring it into the service (phase 2)
  * Open it with the service, after the store: `const notes = openNotesSearch(dataDir)` (it never
@@ -47,8 +49,8 @@
  * | a document removed from the library               | `notes.removeDocument(id)`                        |
  *
  * Close it in `service.close()`, after the store has flushed: `await notes.close()` writes the
- * snapshot when anything changed (about a second at 100,000 annotations; after the window has
- * gone). The API method `searchNotes` takes a `NotesSearchQuery` (its zod schema follows
+ * snapshot when anything changed (a few seconds of CPU at 100,000 annotations, and MiniSearch's
+ * `toJSON` copy of the index in memory meanwhile: in Electron, once the window has gone). The API method `searchNotes` takes a `NotesSearchQuery` (its zod schema follows
  * NOTES_SEARCH_LIMITS) and returns `notes.search(query)`, a `NotesSearchResults`; the renderer
  * debounces typing (a query costs milliseconds, a short common prefix can cost a hundred).
  * Choosing a hit opens `group.documentId` and scrolls to `hit.annotationId`. The README's
