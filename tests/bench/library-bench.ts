@@ -7,6 +7,7 @@
  * entry both transports use) and awaited until durable.
  * Run alone: `npx tsx tests/bench/library-bench.ts`.
  */
+import { percentile } from './stats';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -192,7 +193,7 @@ async function generateLibrary(dataDir: string, assetsDir: string, options: Libr
 
 function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
+  const at = (fraction: number) => percentile(sorted, fraction);
   return { medianMs: at(0.5), p95Ms: at(0.95) };
 }
 
