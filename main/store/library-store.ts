@@ -148,9 +148,15 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
   function pathIndex(): Map<string, string> {
     if (indexedState !== queue.state) {
       indexedState = queue.state;
-      // Oldest first, so of two records at one path (from before documents kept their ids) the newest wins.
-      const records = Object.values(queue.state.documents).sort((a, b) => a.lastOpenedAt.localeCompare(b.lastOpenedAt));
-      idsByPath = new Map(records.map((record) => [pathKey(record.path), record.id]));
+      idsByPath = new Map();
+      const openedAt = new Map<string, string>();
+      for (const record of Object.values(queue.state.documents)) {
+        const key = pathKey(record.path);
+        // Of two records at one path (from before documents kept their ids), the one opened last.
+        if ((openedAt.get(key) ?? '') > record.lastOpenedAt) continue;
+        idsByPath.set(key, record.id);
+        openedAt.set(key, record.lastOpenedAt);
+      }
     }
     return idsByPath;
   }

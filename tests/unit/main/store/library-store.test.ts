@@ -294,3 +294,12 @@ test('Clear Recent empties the recent list and keeps every document', async (t) 
   assert.deepEqual(store.listRecent(), []);
   assert.equal(store.listDocuments().length, 2);
 });
+
+test('of two records at one path (kept from before documents kept their ids), findByPath gives the one opened last', async (t) => {
+  const store = await openLibraryStore(await makeTempDir(t), { now: steppingClock() });
+  await store.recordOpened({ ...doc(2), path: '/shared.md' });
+  await store.recordOpened({ ...doc(1), path: '/shared.md' });
+  assert.equal(store.findByPath('/shared.md')?.id, 'doc-1');
+  await store.recordOpened({ ...doc(2), path: '/shared.md' });
+  assert.equal(store.findByPath('/shared.md')?.id, 'doc-2');
+});
