@@ -207,6 +207,8 @@ export function createDocumentLibrary(deps: DocumentLibraryDeps): DocumentLibrar
       if (questions.get(key) !== documentId) throw new GlossError('invalid-request', 'Gloss asked nothing about that file. Open it again.');
       questions.delete(key);
       const loaded = await load(path);
+      // The file read must be the one asked about: a name that became a link elsewhere is refused.
+      if (pathKey(loaded.path) !== key) throw new GlossError('invalid-request', 'That file is no longer where Gloss asked about it. Open it again.');
       const known = knownRecord(loaded.path);
       // Opened (and recorded) some other way while the question waited: it is that document now.
       if (known) return record(known.id, loaded, fingerprintFor(known, loaded));

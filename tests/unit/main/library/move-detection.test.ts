@@ -4,7 +4,7 @@
  * the location, and nothing is duplicated.
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { documentIdForPath } from '../../../../main/documents/document-id';
@@ -113,9 +113,19 @@ describe('a file found at a new place', () => {
     assert.notEqual(other.id, first.id);
   });
 
-  test('only the file asked about can be resolved, and only to the document offered', async (t) => {
+  test('only the file asked about can be resolved, only to the document offered, and only while it is that file', async (t) => {
     const world = await libraryWorld(t, 'library');
     await assert.rejects(world.call('resolveSimilar', { path: '/etc/passwd', documentId: 'abcdef0123456789', attach: true }), { code: 'invalid-request' });
+    const first = await world.call('importDocument', { fileName: 'a.md', dataBase64: Buffer.from(ARTICLE).toString('base64') });
+    await highlight(world, first, 1);
+    const asked = await world.call('importDocument', { fileName: 'b.md', dataBase64: Buffer.from(ARTICLE_EDITED).toString('base64') });
+    assert.equal(asked.similarTo?.documentId, first.id);
+    await assert.rejects(world.call('resolveSimilar', { path: asked.path, documentId: 'abcdef0123456789', attach: true }), { code: 'invalid-request' });
+    // The file asked about replaced by a link to a file the page never had: refused, not read.
+    const secret = await world.write('secret.md', OTHER_ARTICLE);
+    await rm(asked.path);
+    await symlink(secret, asked.path);
+    await assert.rejects(world.call('resolveSimilar', { path: asked.path, documentId: first.id, attach: true }), /no longer where Gloss asked/);
   });
 
   test('two copies of one file both present are one document, which follows the copy opened last', async (t) => {
