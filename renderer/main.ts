@@ -275,10 +275,15 @@ function runCommand(command: ShellCommand): void {
   }
 }
 
+/** What the keyboard may still do while the library covers the reading view. */
+const OVER_THE_LIBRARY = new Set(['open-document', 'show-library', 'show-shortcuts']);
+
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
   // Keys the desktop menu owns (Mod+O, Mod+\ there) never come back from keyCommand.
-  switch (keyCommand(event, client)) {
+  const command = keyCommand(event, client);
+  if (library.visible && command !== null && !OVER_THE_LIBRARY.has(command)) return;
+  switch (command) {
     case 'open-document':
       event.preventDefault();
       byId<HTMLInputElement>('file-input').click();

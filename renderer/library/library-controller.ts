@@ -41,6 +41,8 @@ export interface LibraryControllerDeps {
 export class LibraryController {
   private readonly view: LibraryView;
   private start: StartMessage | null = null;
+  /** Counts shows and hides, so a listing that arrives after the library was closed is not shown. */
+  private generation = 0;
 
   constructor(private readonly deps: LibraryControllerDeps) {
     this.view = new LibraryView(deps.root, {
@@ -66,7 +68,9 @@ export class LibraryController {
 
   /** Shows the library: over the open document, or as the start screen when none is. */
   async show(options: { focus?: boolean } = { focus: true }): Promise<void> {
+    const generation = ++this.generation;
     const entries = await this.list();
+    if (generation !== this.generation) return;
     const start = this.deps.currentDocumentId() === null ? (this.start ?? { title: 'No document open', message: 'Open a Markdown or plain-text file, or drop one here.' }) : null;
     this.view.show(entries, start, options);
     this.deps.app.dataset.view = 'library';
@@ -75,6 +79,7 @@ export class LibraryController {
 
   /** Takes the library off the screen (a document is being shown). */
   hide(): void {
+    this.generation += 1;
     if (!this.view.visible) return;
     this.view.hide();
     delete this.deps.app.dataset.view;
