@@ -47,6 +47,12 @@ export const TYPEFACES = ['serif', 'sans', 'system', 'dyslexic'] as const;
 /** Each typeface's name as the Appearance panel shows it. */
 export const TYPEFACE_LABELS: Readonly<Record<(typeof TYPEFACES)[number], string>> = { serif: 'Serif', sans: 'Sans-serif', system: 'System', dyslexic: 'OpenDyslexic' };
 
+/**
+ * How many days a document removed from the library, with its annotations, waits in the data
+ * folder's trash before it is deleted for good (Undo brings it back at once; the trash later).
+ */
+export const TRASH_KEEP_DAYS = 30;
+
 /** What a document or annotation id may hold: letters, digits, - and _ (so it is safe in file names and URLs). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 

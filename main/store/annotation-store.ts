@@ -40,6 +40,11 @@ export interface AnnotationStore {
   applyAnchoring(documentId: string, contentHash: string, updates: AnchoringUpdate[], now: string): Promise<AnchoringSummary>;
   /** Resolves once every change asked for so far is on disk (or refused). */
   flush(): Promise<void>;
+  /**
+   * Lets go of a document's file: waits for its writes, then forgets it, so the file may be moved
+   * (a document removed from the library, or put back). The next use reads it again.
+   */
+  release(documentId: string): Promise<void>;
 }
 
 /** Options of `openAnnotationStore`. */
@@ -50,6 +55,8 @@ export interface AnnotationStoreOptions {
   titleOf?: (documentId: string) => string | undefined;
   /** Runs before every change to a file; throws to refuse it (the service checks its lock). */
   beforeWrite?: WriteCheck;
+  /** Told how many annotations a document has: when its file is first read, and after each write that changed the number. */
+  onCount?: (documentId: string, count: number) => void;
 }
 
 type AnnotationQueue = CommitQueue<AnnotationFile>;
@@ -69,7 +76,10 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     if (!checked.success) return Promise.reject(new GlossError('invalid-request', 'That document id is not valid.'));
     let queue = open.get(documentId);
     if (!queue) {
-      queue = openDocumentFile(dataDir, documentId, options);
+      queue = openDocumentFile(dataDir, documentId, options).then((opened) => {
+        options.onCount?.(documentId, opened.state.annotations.length);
+        return opened;
+      });
       open.set(documentId, queue);
       // A file that could not be opened (e.g. from a newer Gloss) is tried again next time.
       const opened = queue;
@@ -81,7 +91,12 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
   }
 
   async function change<R>(documentId: string, mutation: Mutation<AnnotationFile, R>): Promise<R> {
-    return (await queueFor(documentId)).run(mutation);
+    const queue = await queueFor(documentId);
+    const before = queue.state.annotations.length;
+    const result = await queue.run(mutation);
+    const after = queue.state.annotations.length;
+    if (after !== before) options.onCount?.(documentId, after);
+    return result;
   }
 
   return {
@@ -150,6 +165,14 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     async flush() {
       const queues = await Promise.allSettled(open.values());
       await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.idle() : undefined)));
+    },
+
+    async release(documentId) {
+      const queue = open.get(documentId);
+      if (!queue) return;
+      const opened = await queue.catch(() => null);
+      await opened?.idle();
+      if (open.get(documentId) === queue) open.delete(documentId);
     },
   };
 }

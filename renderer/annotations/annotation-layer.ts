@@ -217,6 +217,16 @@ export class AnnotationLayer {
     performance.mark('gloss:annotations-painted');
   }
 
+  /**
+   * Scrolls to an annotation of the document on screen, flashes it and opens its note: how a
+   * search result (or a link) shows "that document at that highlight". False when it is not there.
+   */
+  async reveal(annotationId: string): Promise<boolean> {
+    if (!this.state.get(annotationId)) return false;
+    await this.open(annotationId, { focus: true, scroll: true, returnFocus: this.deps.scrollRoot });
+    return true;
+  }
+
   /** No document open. */
   clear(): void {
     this.generation += 1;

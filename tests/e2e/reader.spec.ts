@@ -397,8 +397,10 @@ test.describe('bad input gets a clear message and the current document stays', (
     const second = await startGlossServer({ dataDir: first.dataDir });
     try {
       await openReader(page, second.url);
-      await expect(page.getByRole('heading', { name: 'The last document could not be opened' })).toBeVisible();
-      await expect(page.locator('#empty-state')).toContainText('gone.md');
+      // The library is the start screen, and says why.
+      const library = page.getByRole('region', { name: 'Library' });
+      await expect(library.getByRole('heading', { name: 'The last document could not be opened' })).toBeVisible();
+      await expect(library).toContainText('gone.md');
     } finally {
       await second.stop();
       await removeDataDir(second.dataDir);
