@@ -13,17 +13,23 @@ import { couldNotOpen, isEmptyDocument } from './common/document-formats';
 import { cleanTag, normalizeTags, tagKey } from './common/tags';
 import { readDocumentAsset } from './documents/document-asset';
 import { documentIdForPath } from './documents/document-id';
-import { loadForReading, loadFromBytes, type ReadableDocument } from './documents/load-document';
+import { loadForReading, type ReadableDocument } from './documents/load-document';
 import { GlossError, toErrorInfo } from './errors';
 import { externalUrl } from './common/external-url';
 import { ANNOTATIONS_FOLDER, openAnnotationStore } from './store/annotation-store';
 import { lockDataDir } from './store/data-dir-lock';
-import { removeStaleTempFiles, saveFailure, writeFileDurably } from './store/durable-write';
+import { removeStaleTempFiles } from './store/durable-write';
+import { DocumentTrash } from './store/document-trash';
 import { openLibraryStore, type DocumentRecord } from './store/library-store';
+import { backfillAnnotationCounts } from './library/count-backfill';
+import { createDocumentLibrary } from './library/document-library';
+import { FileWatch } from './library/file-watch';
+import { recoverTrash } from './library/trash-recovery';
+import { checkUpload, IMPORTED_FOLDER, keepUpload } from './library/uploads';
 import type { GlossService, ServiceOptions, WindowState } from './service-types';
 
-/** Folder, inside the data folder, holding documents opened by upload in the browser mode. */
-const IMPORTED_FOLDER = 'imported';
+/** How long watchDocument waits for a change before it answers 'unchanged' (and is asked again). */
+const WATCH_TIMEOUT_MS = 25_000;
 
 /** The sample article that opens on first launch. */
 export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
@@ -32,13 +38,6 @@ export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
 /** The refusal of a path the 'library' document access does not open. */
 function refusedPath(): GlossError {
   return new GlossError('invalid-request', 'Here Gloss opens only documents in its library or named when it started. Use Open… to read another file.');
-}
-
-/** File names from a browser upload may carry anything; keep a safe, recognisable name. */
-function safeUploadName(fileName: string): string {
-  const base = basename(fileName.replace(/\\/g, '/'));
-  const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^\.+/, '').slice(0, 120);
-  return cleaned || 'document.txt';
 }
 
 /**
@@ -62,6 +61,8 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       // The store names files by document id; the reader knows documents by their titles.
       titleOf: (id) => library.getDocument(id)?.title,
       beforeWrite,
+      // The library view shows each document's count without reading its file.
+      onCount: (id, count) => library.noteAnnotationCount(id, count),
     });
     const samplePath = resolve(options.assetsDir, SAMPLE_ARTICLE);
     // The sample lives wherever Gloss is installed, and that moves (updates, an AppImage mounts
@@ -70,11 +71,15 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
     const sampleId = documentIdForPath(`gloss-sample:${SAMPLE_ARTICLE}`);
     const sampleRealPath = await realpath(samplePath).catch(() => samplePath);
     const isSamplePath = (path: string) => path === samplePath || path === sampleRealPath;
-    const idFor = (path: string) => (isSamplePath(path) ? sampleId : documentIdForPath(path));
-    const pathOf = (record: DocumentRecord) => (record.id === sampleId ? samplePath : record.path);
+    const trash = new DocumentTrash(dataDir, beforeWrite);
+    notices.push(...(await recoverTrash(trash, library)));
     // Uploads are filed under imported/; their real paths are compared with the folder's real path.
-    const importedDir = join(await realpath(dataDir).catch(() => dataDir), IMPORTED_FOLDER);
-    const isUploadPath = (path: string) => dirname(path) === importedDir;
+    const importedDirs = new Set([join(dataDir, IMPORTED_FOLDER), join(await realpath(dataDir).catch(() => dataDir), IMPORTED_FOLDER)]);
+    const isUploadPath = (path: string) => importedDirs.has(dirname(path));
+    const documents = createDocumentLibrary({ library, annotations, trash, sample: { id: sampleId, path: samplePath, isSamplePath }, isUploadPath });
+    const pathOf = (record: DocumentRecord) => documents.pathOf(record);
+    const backfill = backfillAnnotationCounts(dataDir, library);
+    const fileWatch = new FileWatch();
     const toSummary = (record: DocumentRecord): DocumentSummary => ({
       id: record.id,
       path: pathOf(record),
@@ -86,56 +91,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
     async function openPath(path: string, mayOpen: (realPath: string) => boolean = () => true): Promise<OpenedDocument> {
       const loaded = await loadForReading(path);
       if (!mayOpen(loaded.path)) throw refusedPath();
-      return openLoaded(loaded);
-    }
-
-    /** Records a document read from disk as opened (an empty one is taken off Recent instead), and hands it over. */
-    async function openLoaded(loaded: ReadableDocument): Promise<OpenedDocument> {
-      const id = idFor(loaded.path);
-      if (isEmptyDocument(loaded.markdown)) {
-        // Nothing to read, so nothing to come back to: it stays out of Recent.
-        await library.removeFromRecent(id);
-        return toOpened(loaded, id, null);
-      }
-      if (!isUploadPath(loaded.path)) await adoptUploadsOf(id, loaded.contentHash);
-      const record = await library.recordOpened({
-        id,
-        path: loaded.path,
-        fileName: loaded.fileName,
-        title: loaded.title,
-        contentHash: loaded.contentHash,
-      });
-      return toOpened(loaded, id, record.readingPosition);
-    }
-
-    function toOpened(loaded: ReadableDocument, id: string, readingPosition: OpenedDocument['readingPosition']): OpenedDocument {
-      return {
-        id,
-        path: loaded.path,
-        fileName: loaded.fileName,
-        title: loaded.title,
-        format: loaded.format,
-        markdown: loaded.markdown,
-        contentHash: loaded.contentHash,
-        byteLength: loaded.byteLength,
-        readingPosition,
-        isSample: isSamplePath(loaded.path),
-        isUpload: isUploadPath(loaded.path),
-      };
-    }
-
-    /**
-     * Uploads in Recent with this file's very content are this document, uploaded before it was
-     * opened from the disk: their annotations move to it and they leave Recent, so the reader
-     * finds one entry with everything on it.
-     */
-    async function adoptUploadsOf(id: string, contentHash: string): Promise<void> {
-      const recent = new Set(library.listRecent().map((record) => record.id));
-      for (const record of library.findByContentHash(contentHash)) {
-        if (record.id === id || !isUploadPath(record.path) || !recent.has(record.id)) continue;
-        await annotations.moveAll(record.id, id);
-        await library.removeFromRecent(record.id);
-      }
+      return documents.open(loaded);
     }
 
     /**
@@ -144,23 +100,28 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
      * content hash finds it; reading the file again confirms it.
      */
     async function documentUploaded(upload: ReadableDocument): Promise<OpenedDocument | null> {
-      const candidates = library.findByContentHash(upload.contentHash).filter((record) => !isUploadPath(record.path));
+      const candidates = library.listDocuments().filter((record) => record.contentHash === upload.contentHash && !isUploadPath(record.path));
       candidates.sort((a, b) => Number(b.fileName === upload.fileName) - Number(a.fileName === upload.fileName));
       for (const record of candidates) {
         const loaded = await loadForReading(pathOf(record)).catch(() => null);
-        if (loaded?.contentHash === upload.contentHash) return openLoaded(loaded);
+        if (loaded?.contentHash === upload.contentHash) return documents.open(loaded);
       }
       return null;
     }
 
     const launchPath = options.initialDocumentPath ? resolve(options.initialDocumentPath) : null;
     /** A document in the library, or the one named on the command line. */
-    const isKnownPath = (path: string) => path === launchPath || library.getDocument(idFor(path)) !== undefined;
+    const isKnownPath = (path: string) => path === launchPath || documents.idForPath(path) !== undefined;
+    const requireDocument = (documentId: string): DocumentRecord => documents.requireDocument(documentId);
 
-    function requireDocument(documentId: string): DocumentRecord {
-      const record = library.getDocument(documentId);
-      if (!record) throw new GlossError('not-found', 'That document is not in the library. Open it again.');
-      return record;
+    /** Opens a path as openDocument does, with the transport's rule on which paths it may open. */
+    function openAllowed(path: string): Promise<OpenedDocument> {
+      const requested = resolve(path);
+      if (options.documentAccess === 'any-path') return openPath(requested);
+      // Judged before the disk is touched, so a refusal tells nothing about what is there; and
+      // again on the real path, so a known path that became a link to elsewhere is refused too.
+      if (!isKnownPath(requested)) throw refusedPath();
+      return openPath(requested, (realPath) => isKnownPath(realPath) || requested === launchPath);
     }
 
     /** The command line names the document of the process's first window only: a reload shows what was open since. */
@@ -193,32 +154,18 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         const shown = notices.splice(0, notices.length);
         return { settings: library.getSettings(), ...opened, recent: library.listRecent().map(toSummary), notices: shown };
       },
-      async openDocument({ path }) {
-        const requested = resolve(path);
-        if (options.documentAccess === 'any-path') return openPath(requested);
-        // Judged before the disk is touched, so a refusal tells nothing about what is there; and
-        // again on the real path, so a known path that became a link to elsewhere is refused too.
-        if (!isKnownPath(requested)) throw refusedPath();
-        return openPath(requested, (realPath) => isKnownPath(realPath) || requested === launchPath);
-      },
+      openDocument: async ({ path }) => openAllowed(path),
       async importDocument({ fileName, dataBase64 }: ApiRequestParsed<'importDocument'>) {
-        const bytes = Buffer.from(dataBase64, 'base64');
-        const name = safeUploadName(fileName);
-        const target = join(dataDir, IMPORTED_FOLDER, name);
-        // Check the bytes before writing anything, so a bad upload leaves the folder as it was.
-        const uploaded = loadFromBytes(bytes, name, target);
+        // The bytes are checked before anything is written, so a bad upload leaves the folder as it was.
+        const upload = checkUpload(dataDir, fileName, dataBase64);
         // Nothing to read: shown as empty, neither filed nor kept in Recent.
-        if (isEmptyDocument(uploaded.markdown)) return toOpened(uploaded, idFor(target), null);
+        if (isEmptyDocument(upload.document.markdown)) return documents.open(upload.document);
         // The same file picked again (the one named on the command line, say) is that document, not a copy beside it.
-        const original = await documentUploaded(uploaded);
+        const original = await documentUploaded(upload.document);
         if (original) return original;
-        try {
-          // The same file name maps to the same document, so an updated upload keeps its annotations.
-          await writeFileDurably(target, bytes, beforeWrite);
-        } catch (error) {
-          throw saveFailure(error, `${IMPORTED_FOLDER}/${name}`, 'so the document was not opened');
-        }
-        return openPath(target);
+        // The same file name maps to the same document, so an updated upload keeps its annotations.
+        await keepUpload(upload, beforeWrite);
+        return openPath(upload.path);
       },
       openSample: () => openPath(samplePath),
       closeDocument: () => library.clearLastDocument(),
@@ -316,13 +263,42 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
           return `${couldNotOpen(launchPath)}: ${toErrorInfo(error).message}`;
         }
       },
+      listLibrary: () => documents.list(),
+      openLibraryDocument: async ({ documentId }) => openAllowed(pathOf(requireDocument(documentId))),
+      removeDocument: ({ documentId }) => documents.remove(documentId),
+      restoreDocument: ({ trashId }) => documents.restore(trashId),
+      async locateDocument(request: ApiRequestParsed<'locateDocument'>) {
+        if ('path' in request) {
+          // A path from the page itself would let it read any file: in the browser mode Locate… uploads.
+          if (options.documentAccess !== 'any-path') throw new GlossError('invalid-request', 'Here Gloss locates a document by the file you choose to upload.');
+          return documents.locate(request.documentId, await loadForReading(resolve(request.path)));
+        }
+        // Kept beside the other uploads, under a name no other document's file has.
+        const upload = checkUpload(dataDir, request.fileName, request.dataBase64, (path) => {
+          const owner = documents.idForPath(path);
+          return owner !== undefined && owner !== request.documentId;
+        });
+        // Judged on the bytes first, so a refused file is never written.
+        documents.checkLocate(request.documentId, upload.document);
+        await keepUpload(upload, beforeWrite);
+        return documents.locate(request.documentId, upload.document);
+      },
+      resolveSimilar: ({ path, documentId, attach }) => documents.resolveSimilar(resolve(path), documentId, attach, loadForReading),
+      async watchDocument({ documentId, contentHash }) {
+        const change = await fileWatch.wait(pathOf(requireDocument(documentId)), contentHash, WATCH_TIMEOUT_MS);
+        if (change === null) return { status: 'unchanged' as const };
+        return change.status === 'missing' ? { status: 'missing' as const } : { status: 'changed' as const, contentHash: change.contentHash };
+      },
       async readAsset(documentId: string, relativePath: string) {
         return readDocumentAsset(pathOf(requireDocument(documentId)), relativePath);
       },
       getWindowState: () => library.getWindowState(),
+      clearRecent: () => library.clearRecent(),
       saveWindowState: (state: WindowState) => library.saveWindowState(state),
       async close() {
         // Let writes already accepted reach the disk before another process may take the folder.
+        fileWatch.close();
+        backfill.stop();
         try {
           await Promise.all([library.flush(), annotations.flush()]);
         } finally {

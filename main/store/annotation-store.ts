@@ -48,16 +48,15 @@ export interface AnnotationStore {
    * one durable write, and only when some annotation carries it. Resolves with how many changed.
    */
   renameTag(documentId: string, from: string, to: string, now: string): Promise<number>;
-  /**
-   * Moves every annotation of `fromId` to `toId` (two documents found to be one): first written
-   * into `toId`'s file, then taken out of `fromId`'s, so a crash between leaves copies, never a
-   * loss. Resolves with how many were added to `toId`.
-   */
-  moveAll(fromId: string, toId: string): Promise<number>;
   /** The ids of every document with an annotation file, on disk or being written. */
   documentIds(): Promise<string[]>;
   /** Resolves once every change asked for so far is on disk (or refused). */
   flush(): Promise<void>;
+  /**
+   * Lets go of a document's file: waits for its writes, then forgets it, so the file may be moved
+   * (a document removed from the library, or put back). The next use reads it again.
+   */
+  release(documentId: string): Promise<void>;
 }
 
 /** Options of `openAnnotationStore`. */
@@ -68,6 +67,8 @@ export interface AnnotationStoreOptions {
   titleOf?: (documentId: string) => string | undefined;
   /** Runs before every change to a file; throws to refuse it (the service checks its lock). */
   beforeWrite?: WriteCheck;
+  /** Told how many annotations a document has: when its file is first read, and after each write that changed the number. */
+  onCount?: (documentId: string, count: number) => void;
 }
 
 type AnnotationQueue = CommitQueue<AnnotationFile>;
@@ -87,7 +88,10 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     if (!checked.success) return Promise.reject(new GlossError('invalid-request', 'That document id is not valid.'));
     let queue = open.get(documentId);
     if (!queue) {
-      queue = openDocumentFile(dataDir, documentId, options);
+      queue = openDocumentFile(dataDir, documentId, options).then((opened) => {
+        options.onCount?.(documentId, opened.state.annotations.length);
+        return opened;
+      });
       open.set(documentId, queue);
       // A file that could not be opened (e.g. from a newer Gloss) is tried again next time.
       const opened = queue;
@@ -99,7 +103,12 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
   }
 
   async function change<R>(documentId: string, mutation: Mutation<AnnotationFile, R>): Promise<R> {
-    return (await queueFor(documentId)).run(mutation);
+    const queue = await queueFor(documentId);
+    const before = queue.state.annotations.length;
+    const result = await queue.run(mutation);
+    const after = queue.state.annotations.length;
+    if (after !== before) options.onCount?.(documentId, after);
+    return result;
   }
 
   return {
@@ -178,19 +187,6 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
       });
     },
 
-    async moveAll(fromId, toId) {
-      const moving = (await queueFor(fromId)).state.annotations;
-      if (moving.length === 0 || fromId === toId) return 0;
-      const added = await change(toId, (state) => {
-        const present = new Set(state.annotations.map((a) => a.id));
-        const arriving = moving.filter((a) => !present.has(a.id)).map((a) => ({ ...a, documentId: toId }));
-        return { state: arriving.length === 0 ? state : { ...state, annotations: [...state.annotations, ...arriving] }, result: arriving.length };
-      });
-      const moved = new Set(moving.map((a) => a.id));
-      await change(fromId, (state) => ({ state: { ...state, annotations: state.annotations.filter((a) => !moved.has(a.id)) }, result: undefined }));
-      return added;
-    },
-
     async documentIds() {
       const names = await readdir(join(dataDir, ANNOTATIONS_FOLDER)).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return [] as string[];
@@ -207,6 +203,14 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     async flush() {
       const queues = await Promise.allSettled(open.values());
       await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.idle() : undefined)));
+    },
+
+    async release(documentId) {
+      const queue = open.get(documentId);
+      if (!queue) return;
+      const opened = await queue.catch(() => null);
+      await opened?.idle();
+      if (open.get(documentId) === queue) open.delete(documentId);
     },
   };
 }

@@ -131,6 +131,11 @@ function plural(count: number, one: string, many: string): string {
 
 /** "4 highlights · 1 note · 1 needs review", counting durable entries: a note is any annotation with note text. */
 export function countsLabel(entries: readonly AnnotationEntry[]): string {
+  return countsParts(entries).join(' · ');
+}
+
+/** The counts of countsLabel one by one ("4 highlights", "1 note", …), so each can be kept on one line. */
+export function countsParts(entries: readonly AnnotationEntry[]): string[] {
   let highlights = 0;
   let notes = 0;
   let review = 0;
@@ -146,7 +151,7 @@ export function countsLabel(entries: readonly AnnotationEntry[]): string {
   const parts = [plural(highlights, 'highlight', 'highlights'), plural(notes, 'note', 'notes')];
   if (review > 0) parts.push(`${review} ${review === 1 ? 'needs' : 'need'} review`);
   if (orphaned > 0) parts.push(`${orphaned} orphaned`);
-  return parts.join(' · ');
+  return parts;
 }
 
 /** Every tag in use, sorted, each spelled as first seen. */

@@ -67,13 +67,29 @@ export function anchorAnnotations(
   return { entries, updates, summary };
 }
 
-/** "3 highlights moved, 1 needs review, 1 orphaned", or null when nothing changed. */
-export function describeSummary({ moved, needsReview, orphaned }: AnchoringSummary): string | null {
-  const parts: string[] = [];
-  // The first part names what is counted; the others lean on it.
+/** A piece of the anchoring summary; the counts that need the reader name the sidebar group they are in. */
+export interface SummaryPart {
+  text: string;
+  group?: 'review' | 'orphaned';
+}
+
+/** "3 highlights moved", ", ", "1 needs review" (group: review), ", ", "1 orphaned" (group: orphaned); empty when nothing changed. */
+export function summaryParts({ moved, needsReview, orphaned }: AnchoringSummary): SummaryPart[] {
+  const parts: SummaryPart[] = [];
+  // The first count names what is counted; the others lean on it.
   const what = (n: number) => (parts.length > 0 ? '' : n === 1 ? ' highlight' : ' highlights');
-  if (moved > 0) parts.push(`${moved}${what(moved)} moved`);
-  if (needsReview > 0) parts.push(`${needsReview}${what(needsReview)} ${needsReview === 1 ? 'needs' : 'need'} review`);
-  if (orphaned > 0) parts.push(`${orphaned}${what(orphaned)} orphaned`);
-  return parts.length > 0 ? parts.join(', ') : null;
+  const add = (part: SummaryPart) => {
+    if (parts.length > 0) parts.push({ text: ', ' });
+    parts.push(part);
+  };
+  if (moved > 0) add({ text: `${moved}${what(moved)} moved` });
+  if (needsReview > 0) add({ text: `${needsReview}${what(needsReview)} ${needsReview === 1 ? 'needs' : 'need'} review`, group: 'review' });
+  if (orphaned > 0) add({ text: `${orphaned}${what(orphaned)} orphaned`, group: 'orphaned' });
+  return parts;
+}
+
+/** "3 highlights moved, 1 needs review, 1 orphaned", or null when nothing changed. */
+export function describeSummary(summary: AnchoringSummary): string | null {
+  const parts = summaryParts(summary);
+  return parts.length > 0 ? parts.map((part) => part.text).join('') : null;
 }

@@ -6,8 +6,9 @@
  * One Highlight per color (semi-transparent, so overlaps show both), one more per color for
  * highlights whose passage needs the reader's review (`gloss-review-<color>`: a dashed underline
  * and a paler fill), `gloss-note` for highlights that carry a note (marked by an underline, not
- * by color alone), `gloss-selected` for the one being edited and `gloss-flash` for a brief pulse
- * after jumping to one.
+ * by color alone), `gloss-selected` for the one being edited, `gloss-current` for the one the
+ * keyboard is on (just made, or reached by next / previous highlight) and `gloss-flash` for a
+ * brief pulse after jumping to one (none when the reader asks for reduced motion).
  */
 import { HIGHLIGHT_COLORS, highlightName, reviewHighlightName, type HighlightColor } from './colors';
 
@@ -25,6 +26,7 @@ export interface Paintable {
 
 export const NOTE_HIGHLIGHT = 'gloss-note';
 export const SELECTED_HIGHLIGHT = 'gloss-selected';
+export const CURRENT_HIGHLIGHT = 'gloss-current';
 export const FLASH_HIGHLIGHT = 'gloss-flash';
 
 const FLASH_MS = 1200;
@@ -41,8 +43,10 @@ export class HighlightPainter {
   private readonly forReview = new Map<HighlightColor, Highlight>();
   private readonly notes: Highlight | null = null;
   private readonly selected: Highlight | null = null;
+  private readonly current: Highlight | null = null;
   private readonly flashing: Highlight | null = null;
   private selectedId: string | null = null;
+  private currentId: string | null = null;
   private sorted: Paintable[] | null = null;
   private flashTimer = 0;
 
@@ -67,6 +71,7 @@ export class HighlightPainter {
     };
     this.notes = register(NOTE_HIGHLIGHT, 10);
     this.selected = register(SELECTED_HIGHLIGHT, 20);
+    this.current = register(CURRENT_HIGHLIGHT, 25);
     this.flashing = register(FLASH_HIGHLIGHT, 30);
   }
 
@@ -85,6 +90,7 @@ export class HighlightPainter {
       this.painted.delete(id);
       this.sorted = null;
       if (this.selectedId === id) this.select(null);
+      if (this.currentId === id) this.setCurrent(null);
     }
     for (const item of next.values()) {
       const before = this.painted.get(item.id);
@@ -110,10 +116,23 @@ export class HighlightPainter {
     if (item) this.selected?.add(item.range);
   }
 
-  /** Briefly emphasises a highlight, after the reader jumped to it. */
+  /** Marks the highlight the keyboard is on, or none. */
+  setCurrent(id: string | null): void {
+    this.currentId = id;
+    this.current?.clear();
+    const item = id ? this.painted.get(id) : undefined;
+    if (item) this.current?.add(item.range);
+  }
+
+  /** The highlight the keyboard is on, while it is painted. */
+  get currentHighlight(): string | null {
+    return this.currentId && this.painted.has(this.currentId) ? this.currentId : null;
+  }
+
+  /** Briefly emphasises a highlight, after the reader jumped to it; not when the reader asks for reduced motion. */
   flash(id: string): void {
     const item = this.painted.get(id);
-    if (!item || !this.flashing) return;
+    if (!item || !this.flashing || window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     window.clearTimeout(this.flashTimer);
     this.flashing.clear();
     this.flashing.add(item.range);
@@ -140,6 +159,7 @@ export class HighlightPainter {
     (item.needsReview ? this.forReview : this.byColor).get(item.color)?.add(item.range);
     if (item.hasNote) this.notes?.add(item.range);
     if (this.selectedId === item.id) this.selected?.add(item.range);
+    if (this.currentId === item.id) this.current?.add(item.range);
   }
 
   private removeRanges(item: Paintable): void {
@@ -147,5 +167,6 @@ export class HighlightPainter {
     this.forReview.get(item.color)?.delete(item.range);
     this.notes?.delete(item.range);
     this.selected?.delete(item.range);
+    this.current?.delete(item.range);
   }
 }

@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: the performance figures of issue #3 on this machine, each printed with the
+ * `npm run bench`: the performance figures of issues #3 and #8 on this machine, each printed with the
  * work it measured. Targets are checked and reported, not asserted: a benchmark measures, tests
  * decide behaviour.
  */
 import { cpus, totalmem } from 'node:os';
 import { benchLibraries, STARTS } from './library-bench';
 import type { LibraryBenchResult } from './library-bench';
+import { benchNotesSearch, describeNotesSearch } from './notes-search-bench';
 import { benchOpenArticle } from './open-article-bench';
 import { benchAnchoringAccuracy, formatAccuracyTable } from './anchoring-accuracy-bench';
+import { benchLibraryView } from './library-view-bench';
 import { benchReanchor } from './reanchor-bench';
 
 const verdict = (met: boolean) => (met ? 'target met' : 'TARGET MISSED');
@@ -64,6 +66,16 @@ async function main(): Promise<void> {
   console.log(`    create a highlight: median ${ms(large.create.medianMs)}, p95 ${ms(large.create.p95Ms)} vs median ${ms(small.create.medianMs)}, p95 ${ms(small.create.p95Ms)} (${ratio(large.create.medianMs, small.create.medianMs)}; target median < 5 ms: ${verdict(large.create.medianMs < 5)})`);
   console.log('    (each document has its own file, so open and create cost grows with the open document\'s annotations, 10 → 100, not with the library)');
   console.log(`    for reference, documents holding 1,000 annotations each (100,000 over 100 documents): open median ${ms(dense.open.medianMs)}, create median ${ms(dense.create.medianMs)}, p95 ${ms(dense.create.p95Ms)}`);
+
+  console.log('');
+  for (const line of describeNotesSearch(await benchNotesSearch(), verdict)) console.log(line);
+  const view = await benchLibraryView();
+  console.log(`\n(f) the library view on ${view.annotations.toLocaleString('en')} annotations over ${view.documents.toLocaleString('en')} documents (listLibrary, every document's file looked at for "missing"):`);
+  console.log(`    counts kept in gloss.json (Gloss):             median ${ms(view.storedCounts.medianMs)}, p95 ${ms(view.storedCounts.p95Ms)}`);
+  console.log(`    counts read from every annotation file (lazy): median ${ms(view.lazyCounts.medianMs)}, p95 ${ms(view.lazyCounts.p95Ms)} (${ratio(view.lazyCounts.medianMs, view.storedCounts.medianMs)} slower)`);
+  console.log(`    open a file new to the library (its fingerprint compared with every document's): median ${ms(view.openNew.medianMs)}, p95 ${ms(view.openNew.p95Ms)}`);
+  console.log(`    open a document the library knows:                                              median ${ms(view.openKnown.medianMs)}, p95 ${ms(view.openKnown.p95Ms)}`);
+  console.log(`    fingerprint of a 1 MB article: ${ms(view.fingerprintMs)}; a record's fingerprint and count take ${view.recordBytes} bytes of gloss.json`);
 }
 
 main().catch((error: unknown) => {

@@ -103,6 +103,8 @@ test('Delete offers Undo in a toast, and Ctrl+Z brings a highlight back too', as
 
   await item.getByRole('button', { name: 'Delete' }).click();
   await expect(item).toHaveCount(0);
+  // The deletion is undoable once the main side has confirmed it, which its toast says.
+  await expect(toast).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(item).toHaveCount(1);
   await expect.poll(() => painted(page, 'gloss-blue')).toEqual([NEXT_SENTENCE]);

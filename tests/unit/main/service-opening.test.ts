@@ -94,14 +94,13 @@ describe('opening documents', () => {
     assert.equal(uploaded.isUpload, false);
     assert.deepEqual((await service.listRecent({})).map((entry) => entry.title), ['Field notes']);
 
-    // Once the file on disk changed, an upload of the old bytes is an upload again.
+    // Once the file on disk changed, an upload of the old bytes cannot be read from the disk: it is an upload again.
     await writeFile(file, `${text}\nA new line.\n`);
     const copy = await service.importDocument({ fileName: 'field-notes.md', dataBase64: base64(text) });
-    assert.notEqual(copy.id, opened.id);
     assert.equal(copy.isUpload, true);
   });
 
-  test('a file opened from the disk after an upload of the same bytes takes the upload’s annotations, and Recent lists it once', async () => {
+  test('a file opened from the disk after an upload of the same bytes is that document, with its annotations, and Recent lists it once', async () => {
     const text = '# Field notes\n\nThe heron stood.\n';
     const service = await start({ documentAccess: 'any-path' });
     await service.getStartup({});
@@ -112,10 +111,10 @@ describe('opening documents', () => {
     const file = join(folder, 'field-notes.md');
     await writeFile(file, text);
     const opened = await service.openDocument({ path: file });
-    assert.notEqual(opened.id, upload.id);
+    assert.equal(opened.isUpload, false);
+    assert.equal(opened.movedFrom, upload.path);
     assert.deepEqual((await service.listAnnotations({ documentId: opened.id })).map((a) => [a.id, a.note, a.documentId]), [[made.id, 'kept', opened.id]]);
-    assert.deepEqual(await service.listAnnotations({ documentId: upload.id }), []);
-    assert.deepEqual((await service.listRecent({})).filter((entry) => entry.title === 'Field notes').map((entry) => entry.id), [opened.id]);
+    assert.deepEqual((await service.listRecent({})).filter((entry) => entry.title === 'Field notes').map((entry) => [entry.id, entry.path]), [[opened.id, opened.path]]);
     // Durable: a new process reads them where they moved.
     await stop(service);
     const again = await start({ documentAccess: 'any-path' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Annotation } from '../../../../main/api';
 import { outlineFromDom } from '../../../../main/common/anchoring/headings-from-dom';
-import { anchorAnnotations, describeSummary } from '../../../../renderer/annotations/document-anchoring';
+import { anchorAnnotations, describeSummary, summaryParts } from '../../../../renderer/annotations/document-anchoring';
 import { articleFrom } from '../anchoring/dom';
 import { annotation, targetOf } from './fixtures';
 
@@ -103,6 +103,13 @@ describe('anchorAnnotations', () => {
       ],
     );
     assert.equal(describeSummary(summary), '2 highlights moved, 1 orphaned');
+    // The toast links the count that needs the reader to its group in the sidebar.
+    assert.deepEqual(summaryParts(summary), [{ text: '2 highlights moved' }, { text: ', ' }, { text: '1 orphaned', group: 'orphaned' }]);
+    assert.deepEqual(summaryParts({ moved: 0, needsReview: 2, orphaned: 1 }), [
+      { text: '2 highlights need review', group: 'review' },
+      { text: ', ' },
+      { text: '1 orphaned', group: 'orphaned' },
+    ]);
   });
 
   it('does not announce or save again an orphan that is still missing', () => {
