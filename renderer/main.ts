@@ -185,7 +185,8 @@ async function reloadFromDisk(documentId: string): Promise<void> {
       return { fraction, ...(offset === null ? {} : { textOffset: offset }) };
     },
   });
-  toasts.show(`“${fresh.title}” changed on disk, and Gloss reloaded it.`);
+  // What happened to the document, not an answer to the reader: it stays beside the anchoring summary.
+  toasts.show(`“${fresh.title}” changed on disk, and Gloss reloaded it.`, { notice: true });
 }
 
 /** The notice above the article that its file is gone (`doc`), or none (null). */

@@ -217,9 +217,10 @@ export class AnnotationLayer {
         this.deps.toasts.error(error);
       }
     }
-    // The counts that need the reader link to their groups in the sidebar.
+    // The counts that need the reader link to their groups in the sidebar. A notice: it is what
+    // the document's highlights did, not an answer to the reader, so an answer does not replace it.
     const summary = summaryParts(result.summary).map((part) => (part.group ? { label: part.text, run: () => this.revealGroup(part.group!) } : part.text));
-    if (summary.length > 0 && generation === this.generation) this.dismissSummary = this.deps.toasts.show(summary, { timeoutMs: summary.some((part) => typeof part !== 'string') ? 20_000 : undefined });
+    if (summary.length > 0 && generation === this.generation) this.dismissSummary = this.deps.toasts.show(summary, { timeoutMs: summary.some((part) => typeof part !== 'string') ? 20_000 : undefined, notice: true });
   }
 
   /**
@@ -468,7 +469,8 @@ export class AnnotationLayer {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.defaultPrevented) return;
+    // An inert article is covered (by the library): its keys must not change what cannot be seen.
+    if (event.defaultPrevented || this.deps.scrollRoot.inert) return;
     const command = keyCommand(event, this.deps.client);
     if ((command === 'undo' || command === 'redo') && this.doc) {
       event.preventDefault();

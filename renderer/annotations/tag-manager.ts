@@ -113,6 +113,9 @@ export class TagManager {
       this.fail(error);
     }
     await this.load();
+    // The rows were drawn again: the keyboard goes to the tag's row under its name now, not to the body.
+    const rows = [...this.list.querySelectorAll<HTMLInputElement>('input')];
+    (rows.find((input) => input.getAttribute('aria-label') === `New name for ${to}`) ?? rows[0])?.focus();
   }
 
   /** Said in the dialog, which sits above the window's toasts. */

@@ -120,6 +120,36 @@ test('every change is undone by Ctrl+Z and redone by Ctrl+Shift+Z or Ctrl+Y, one
   }
 });
 
+test('while the library covers the document, Ctrl+Z and H leave the hidden highlights alone', async ({ page }) => {
+  const { server, cleanup } = await serveFile('market.md', MARKET);
+  try {
+    await openReader(page, server.url);
+    await highlight(page, TEA);
+    await highlight(page, RAIN, 'Green');
+    await selectText(page, BRIDGE);
+    await page.keyboard.press('Control+Shift+L');
+    const library = page.getByRole('region', { name: 'Library' });
+    await expect(library).toBeVisible();
+    await library.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().click();
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('h');
+    await page.keyboard.press('Escape');
+    await expect(library).toBeHidden();
+    // Undo and redo in the article: steps run in order, so had the library's Ctrl+Z undone the
+    // green highlight, this undo would take the yellow one and the redo bring only that back.
+    await page.getByRole('main', { name: 'Article' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect(card(page, RAIN)).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(card(page, RAIN)).toHaveCount(1);
+    await expect(card(page, TEA)).toHaveCount(1);
+    await expect(card(page, BRIDGE)).toHaveCount(0);
+    expect((await stored(server.dataDir)).map((a) => a.target?.quote.exact).sort()).toEqual([TEA, RAIN].sort());
+  } finally {
+    await cleanup();
+  }
+});
+
 test('accepting a passage that needs review is undone, and the highlight needs review again', async ({ page }) => {
   const { server, write, cleanup } = await serveFile('weather.md', WEATHER);
   try {
@@ -373,6 +403,10 @@ test('a failed then successful action leaves only the latest toast showing', asy
     await reopen(page);
     const orphan = sidebar(page).getByRole('group', { name: 'Orphaned' });
     await expect(orphan.getByRole('listitem')).toHaveCount(1);
+    // The anchoring summary is a notice of its own, which answers do not replace: put it away first.
+    await expect(toasts(page)).toContainText('orphaned');
+    await toasts(page).getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(toasts(page).getByRole('button', { name: 'Dismiss message' })).toHaveCount(0);
     await page.evaluate(() => document.getSelection()?.removeAllRanges());
     await orphan.getByRole('button', { name: /Re-attach/ }).click();
     await expect(toasts(page)).toContainText('First select the passage');

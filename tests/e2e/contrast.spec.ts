@@ -2,8 +2,11 @@
  * Every text of the app readable in every theme: axe (all its rules, color-contrast among them:
  * 4.5:1, 3:1 for large text) on each view of the reading window, in Light, Sepia and Dark. The
  * sidebar holds what it can show (highlights, a note, tags, a document note, an orphan, a
- * passage needing review), so each kind of card is measured.
+ * passage needing review), so each kind of card is measured; the library with a missing
+ * document, and its Remove question, likewise.
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './gloss-server';
@@ -122,8 +125,14 @@ test('every view meets WCAG AA contrast in Light, Sepia and Dark', async ({ page
   }
 });
 
-test('the empty state and the notice above an upload meet WCAG AA contrast in Light, Sepia and Dark', async ({ page, gloss }) => {
+test('the empty state, the notice above an upload and the library meet WCAG AA contrast in Light, Sepia and Dark', async ({ page, gloss }) => {
   await openReader(page, gloss.url);
+  // A document whose file is gone, so the library shows a missing entry and its Locate… too.
+  await page.locator('#file-input').setInputFiles({ name: 'gone.md', mimeType: 'text/markdown', buffer: Buffer.from('# Gone away\n\nIts file will be removed.\n') });
+  await expect(page.locator('#document-title')).toHaveText('Gone away');
+  await rm(join(gloss.dataDir, 'imported', 'gone.md'));
+  const library = page.getByRole('region', { name: 'Library' });
+  const documents = library.getByRole('listbox', { name: 'Documents' });
   for (const theme of THEMES) {
     await chooseTheme(page, theme);
     await page.locator('#file-input').setInputFiles({ name: 'empty.md', mimeType: 'text/markdown', buffer: Buffer.alloc(0) });
@@ -132,5 +141,19 @@ test('the empty state and the notice above an upload meet WCAG AA contrast in Li
     await page.locator('#file-input').setInputFiles({ name: 'pictures.md', mimeType: 'text/markdown', buffer: Buffer.from('# Pictures\n\n![A map](map.png)\n\nText.\n') });
     await expect(page.getByRole('note').filter({ hasText: 'cannot be read from an upload' })).toBeVisible();
     await expectNoSeriousViolations(page, `${theme}: upload notice and image placeholder`);
+
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await expect(library).toBeVisible();
+    await expect(documents.getByRole('option', { name: /Gone away/ })).toContainText('File missing');
+    await documents.getByRole('option', { name: /Pictures/ }).click();
+    await expectNoSeriousViolations(page, `${theme}: library`);
+    await page.keyboard.press('Delete');
+    const question = page.getByRole('alertdialog', { name: /^Remove “Pictures”/ });
+    await expect(question).toBeVisible();
+    await expectNoSeriousViolations(page, `${theme}: library's Remove question`);
+    await page.keyboard.press('Escape');
+    await expect(question).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(library).toBeHidden();
   }
 });
