@@ -51,7 +51,8 @@ async function chooseTheme(page: Page, theme: (typeof THEMES)[number]): Promise<
 }
 
 test('every view meets WCAG AA contrast in Light, Sepia and Dark', async ({ page }) => {
-  test.setTimeout(180_000);
+  // 21 axe runs, each several seconds on a loaded machine.
+  test.setTimeout(300_000);
   const { server, write, cleanup } = await serveFile('weather.md', ARTICLE);
   try {
     await openReader(page, server.url);
@@ -126,6 +127,8 @@ test('every view meets WCAG AA contrast in Light, Sepia and Dark', async ({ page
 });
 
 test('the empty state, the notice above an upload and the library meet WCAG AA contrast in Light, Sepia and Dark', async ({ page, gloss }) => {
+  // 12 axe runs.
+  test.setTimeout(180_000);
   await openReader(page, gloss.url);
   // A document whose file is gone, so the library shows a missing entry and its Locate… too.
   await page.locator('#file-input').setInputFiles({ name: 'gone.md', mimeType: 'text/markdown', buffer: Buffer.from('# Gone away\n\nIts file will be removed.\n') });
