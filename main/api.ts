@@ -104,6 +104,11 @@ export interface OpenedDocument {
   /** True for the sample article that ships with Gloss. */
   isSample: boolean;
   /**
+   * True for a copy uploaded in the browser mode: it came without its folder, so the images and
+   * media next to the original cannot be read.
+   */
+  isUpload: boolean;
+  /**
    * Set when the file is new to the library but its text looks like a document the reader has
    * (moved and edited): the document is not in the library yet, and the renderer asks whether to
    * attach it (`resolveSimilar`) before showing it.
@@ -168,6 +173,8 @@ export interface Startup {
   document: OpenedDocument | null;
   /** Why `document` is null when a document was asked for (e.g. the last file was deleted). */
   error: GlossErrorInfo | null;
+  /** The document `error` is about: the one named on the command line, or the last one read. */
+  failedDocument: { path: string; fileName: string; origin: 'command-line' | 'last-document' } | null;
   recent: DocumentSummary[];
   /** Things the reader must be told, e.g. "a damaged store file was restored from its backup". */
   notices: string[];
@@ -250,7 +257,12 @@ export const AnnotationChangesSchema = z.strictObject({
   tags: tagsSchema.optional(),
   /** A new target, which makes the annotation 'anchored': "Re-attach" of an orphan, "Accept" and "Re-pick" of one needing review. */
   target: AnnotationTargetSchema.optional(),
-});
+  /**
+   * With a target only: the status to store instead of 'anchored'. Undo of a Re-attach or an
+   * Accept puts back the selectors and the status the highlight had before.
+   */
+  status: AnnotationStatusSchema.optional(),
+}).refine((changes) => changes.status === undefined || changes.target !== undefined, { message: 'a status is set only with a target' });
 export type AnnotationChanges = z.infer<typeof AnnotationChangesSchema>;
 
 /**
@@ -268,6 +280,21 @@ export const AnchoringUpdateSchema = z
     message: 'an anchored passage needs its target; one orphaned or needing review keeps the stored one (target null)',
   });
 export type AnchoringUpdate = z.infer<typeof AnchoringUpdateSchema>;
+
+const tagNameSchema = z.string().trim().min(1).max(LIMITS.maxTagLength, `a tag holds at most ${LIMITS.maxTagLength} characters`);
+
+/** One tag of the library and how much it is used. */
+export interface TagUse {
+  tag: string;
+  annotations: number;
+  documents: number;
+}
+
+/** What renaming (or merging) a tag changed across the library. */
+export interface TagRename {
+  annotations: number;
+  documents: number;
+}
 
 const documentRef = z.strictObject({ documentId: idSchema });
 
@@ -301,6 +328,8 @@ export const requestSchemas = {
   }),
   openExternal: z.strictObject({ url: z.string().min(1).max(LIMITS.maxUrlLength) }),
   takeNotices: z.strictObject({}),
+  listTags: z.strictObject({}),
+  renameTag: z.strictObject({ from: tagNameSchema, to: tagNameSchema }),
   listLibrary: z.strictObject({}),
   openLibraryDocument: documentRef,
   removeDocument: documentRef,
@@ -364,6 +393,13 @@ export interface GlossApi {
    * restored from its backup when a document's annotations were first read.
    */
   takeNotices(req: ApiRequest<'takeNotices'>): Promise<string[]>;
+  /** Every tag used in the library, with how many annotations and documents carry it. */
+  listTags(req: ApiRequest<'listTags'>): Promise<TagUse[]>;
+  /**
+   * Renames a tag in every document of the library, one durable write per document that holds
+   * it; a name already in use merges the two. Tags are compared as main/common/tags.ts says.
+   */
+  renameTag(req: ApiRequest<'renameTag'>): Promise<TagRename>;
   /** Every document of the library, with its progress, annotation count and whether its file is missing. */
   listLibrary(req: ApiRequest<'listLibrary'>): Promise<LibraryEntry[]>;
   /** Opens a library document from where the library last saw it, at its reading position. */

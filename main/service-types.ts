@@ -26,6 +26,11 @@ export interface GlossService extends GlossApi {
   /** Empties the recent list (the desktop's File › Open Recent › Clear Recent); the library keeps every document. */
   clearRecent(): Promise<void>;
   saveWindowState(state: WindowState): Promise<void>;
+  /**
+   * Why the document named on the command line cannot be opened ("Could not open PATH: …"), or
+   * null when it can (or none was named): for the transport to print as it starts.
+   */
+  launchProblem(): Promise<string | null>;
   /** Flushes pending writes and releases the data-folder lock. */
   close(): Promise<void>;
 }

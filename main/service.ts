@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type {
   Annotation,
   ApiRequestParsed,
   DocumentSummary,
-  GlossErrorInfo,
   OpenedDocument,
   Startup,
+  TagUse,
 } from './api';
-import { normalizeTags } from './common/tags';
+import { couldNotOpen, isEmptyDocument } from './common/document-formats';
+import { cleanTag, normalizeTags, tagKey } from './common/tags';
 import { readDocumentAsset } from './documents/document-asset';
 import { documentIdForPath } from './documents/document-id';
-import { loadForReading } from './documents/load-document';
+import { loadForReading, type ReadableDocument } from './documents/load-document';
 import { GlossError, toErrorInfo } from './errors';
 import { externalUrl } from './common/external-url';
 import { ANNOTATIONS_FOLDER, openAnnotationStore } from './store/annotation-store';
@@ -72,7 +73,10 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
     const isSamplePath = (path: string) => path === samplePath || path === sampleRealPath;
     const trash = new DocumentTrash(dataDir, beforeWrite);
     notices.push(...(await recoverTrash(trash, library)));
-    const documents = createDocumentLibrary({ library, annotations, trash, sample: { id: sampleId, path: samplePath, isSamplePath } });
+    // Uploads are filed under imported/; their real paths are compared with the folder's real path.
+    const importedDirs = new Set([join(dataDir, IMPORTED_FOLDER), join(await realpath(dataDir).catch(() => dataDir), IMPORTED_FOLDER)]);
+    const isUploadPath = (path: string) => importedDirs.has(dirname(path));
+    const documents = createDocumentLibrary({ library, annotations, trash, sample: { id: sampleId, path: samplePath, isSamplePath }, isUploadPath });
     const pathOf = (record: DocumentRecord) => documents.pathOf(record);
     const backfill = backfillAnnotationCounts(dataDir, library);
     const fileWatch = new FileWatch();
@@ -90,6 +94,21 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       return documents.open(loaded);
     }
 
+    /**
+     * The library's document that an upload is a copy of: one read from disk (not itself an
+     * upload) whose file still holds exactly the uploaded bytes, the same file name first. The
+     * content hash finds it; reading the file again confirms it.
+     */
+    async function documentUploaded(upload: ReadableDocument): Promise<OpenedDocument | null> {
+      const candidates = library.listDocuments().filter((record) => record.contentHash === upload.contentHash && !isUploadPath(record.path));
+      candidates.sort((a, b) => Number(b.fileName === upload.fileName) - Number(a.fileName === upload.fileName));
+      for (const record of candidates) {
+        const loaded = await loadForReading(pathOf(record)).catch(() => null);
+        if (loaded?.contentHash === upload.contentHash) return documents.open(loaded);
+      }
+      return null;
+    }
+
     const launchPath = options.initialDocumentPath ? resolve(options.initialDocumentPath) : null;
     /** A document in the library, or the one named on the command line. */
     const isKnownPath = (path: string) => path === launchPath || documents.idForPath(path) !== undefined;
@@ -105,36 +124,46 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       return openPath(requested, (realPath) => isKnownPath(realPath) || requested === launchPath);
     }
 
+    /** The command line names the document of the process's first window only: a reload shows what was open since. */
+    let launchPending = launchPath !== null;
+
     /** What the window shows at start: a file named on the command line, the last one read, or the sample. */
-    async function startupDocument(): Promise<{ document: OpenedDocument | null; error: GlossErrorInfo | null }> {
+    async function startupDocument(): Promise<Pick<Startup, 'document' | 'error' | 'failedDocument'>> {
       const firstLaunch = !library.hasLaunchedBefore();
       if (firstLaunch) await library.markLaunched();
-      let path: string | null = options.initialDocumentPath ?? null;
+      let path: string | null = launchPending ? launchPath : null;
+      const origin = path === null ? 'last-document' : 'command-line';
+      launchPending = false;
       if (!path && firstLaunch) path = samplePath;
       if (!path) {
         const lastId = library.getLastDocumentId();
         const last = lastId ? library.getDocument(lastId) : undefined;
         path = last ? pathOf(last) : null;
       }
-      if (!path) return { document: null, error: null };
+      if (!path) return { document: null, error: null, failedDocument: null };
       try {
-        return { document: await openPath(path), error: null };
+        return { document: await openPath(path), error: null, failedDocument: null };
       } catch (error) {
-        return { document: null, error: toErrorInfo(error) };
+        return { document: null, error: toErrorInfo(error), failedDocument: { path, fileName: basename(path), origin } };
       }
     }
 
     const service: GlossService = {
       async getStartup(): Promise<Startup> {
-        const { document, error } = await startupDocument();
+        const opened = await startupDocument();
         const shown = notices.splice(0, notices.length);
-        return { settings: library.getSettings(), document, error, recent: library.listRecent().map(toSummary), notices: shown };
+        return { settings: library.getSettings(), ...opened, recent: library.listRecent().map(toSummary), notices: shown };
       },
       openDocument: async ({ path }) => openAllowed(path),
       async importDocument({ fileName, dataBase64 }: ApiRequestParsed<'importDocument'>) {
         // The bytes are checked before anything is written, so a bad upload leaves the folder as it was.
-        // The same file name maps to the same document, so an updated upload keeps its annotations.
         const upload = checkUpload(dataDir, fileName, dataBase64);
+        // Nothing to read: shown as empty, neither filed nor kept in Recent.
+        if (isEmptyDocument(upload.document.markdown)) return documents.open(upload.document);
+        // The same file picked again (the one named on the command line, say) is that document, not a copy beside it.
+        const original = await documentUploaded(upload.document);
+        if (original) return original;
+        // The same file name maps to the same document, so an updated upload keeps its annotations.
         await keepUpload(upload, beforeWrite);
         return openPath(upload.path);
       },
@@ -188,6 +217,52 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         await options.openExternal(address);
       },
       takeNotices: async () => notices.splice(0, notices.length),
+      async listTags() {
+        const uses = new Map<string, TagUse>();
+        for (const documentId of await annotations.documentIds()) {
+          const inDocument = new Set<string>();
+          for (const annotation of await annotations.list(documentId)) {
+            for (const tag of annotation.tags) {
+              const key = tagKey(tag);
+              const use = uses.get(key) ?? { tag: cleanTag(tag), annotations: 0, documents: 0 };
+              use.annotations += 1;
+              if (!inDocument.has(key)) use.documents += 1;
+              inDocument.add(key);
+              uses.set(key, use);
+            }
+          }
+        }
+        return [...uses.values()].sort((a, b) => a.tag.localeCompare(b.tag));
+      },
+      async renameTag({ from, to }) {
+        const name = cleanTag(to);
+        if (!name) throw new GlossError('invalid-request', 'A tag needs a name.');
+        const now = new Date().toISOString();
+        let changed = 0;
+        let documents = 0;
+        const ids = await annotations.documentIds();
+        for (const documentId of ids) {
+          try {
+            const renamed = await annotations.renameTag(documentId, from, name, now);
+            changed += renamed;
+            if (renamed > 0) documents += 1;
+          } catch (error) {
+            // Each document is written on its own: say how far it got, so nothing is left unexplained.
+            const info = toErrorInfo(error);
+            throw new GlossError(info.code, `The tag was renamed in ${documents} document${documents === 1 ? '' : 's'} of ${ids.length} before this failed: ${info.message} Renaming it again finishes the rest.`);
+          }
+        }
+        return { annotations: changed, documents };
+      },
+      async launchProblem() {
+        if (launchPath === null) return null;
+        try {
+          await loadForReading(launchPath);
+          return null;
+        } catch (error) {
+          return `${couldNotOpen(launchPath)}: ${toErrorInfo(error).message}`;
+        }
+      },
       listLibrary: () => documents.list(),
       openLibraryDocument: async ({ documentId }) => openAllowed(pathOf(requireDocument(documentId))),
       removeDocument: ({ documentId }) => documents.remove(documentId),

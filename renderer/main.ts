@@ -3,9 +3,11 @@
  * the views together. Each view lives in its own module; this file only composes them.
  */
 import type { OpenedDocument, ReadingPosition, Settings, ShellCommand, Startup } from '../main/api';
+import { couldNotOpen, isEmptyDocument } from '../main/common/document-formats';
 import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError, connectToGloss } from './api';
 import { ArticleView, type ArticleModel } from './article/article-view';
+import { showUploadNotice } from './article/upload-notice';
 import { AnnotationLayer } from './annotations/annotation-layer';
 import { LAYOUT_SETTINGS, SidePanels } from './layout/side-panels';
 import { ContentsView } from './navigation/contents';
@@ -102,6 +104,7 @@ function showEmptyState(title: string, message: string, documentName = ''): void
     showFileNotice(null);
   }
   article.clear();
+  showUploadNotice(byId('notice-area'), null);
   annotations.clear();
   contents.show([]);
   faq.show([]);
@@ -132,7 +135,7 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   byId('empty-state').hidden = true;
   byId('document-title').textContent = doc.title;
   document.title = `${doc.title} — Gloss`;
-  if (!doc.markdown.trim()) {
+  if (isEmptyDocument(doc.markdown)) {
     showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`, doc.fileName);
     return;
   }
@@ -140,6 +143,7 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   const listing = api.listAnnotations({ documentId: doc.id });
   listing.catch(() => undefined);
   current = article.show(doc);
+  showUploadNotice(byId('notice-area'), current);
   // Which document is shown, for tests and the benchmark that drive the page from outside.
   document.documentElement.dataset.documentId = doc.id;
   document.documentElement.dataset.contentHash = doc.contentHash;
@@ -181,7 +185,8 @@ async function reloadFromDisk(documentId: string): Promise<void> {
       return { fraction, ...(offset === null ? {} : { textOffset: offset }) };
     },
   });
-  toasts.show(`“${fresh.title}” changed on disk, and Gloss reloaded it.`);
+  // What happened to the document, not an answer to the reader: it stays beside the anchoring summary.
+  toasts.show(`“${fresh.title}” changed on disk, and Gloss reloaded it.`, { notice: true });
 }
 
 /** The notice above the article that its file is gone (`doc`), or none (null). */
@@ -207,7 +212,7 @@ function showFileNotice(doc: OpenedDocument | null): void {
 /** Shows what the main side says the reader must know (e.g. a damaged file restored from its backup). */
 async function showNotices(): Promise<void> {
   const notices = await api.takeNotices({}).catch(() => []);
-  for (const notice of notices) toasts.show(notice, { timeoutMs: 20_000 });
+  for (const notice of notices) toasts.show(notice, { timeoutMs: 20_000, notice: true });
 }
 
 /**
@@ -352,11 +357,14 @@ async function start(): Promise<void> {
     return;
   }
   settings.load(startup.settings);
-  for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000 });
+  for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000, notice: true });
   const startDocument = startup.document && (await settleIdentity(api, toasts, startup.document).catch((error: unknown) => (reportError(error), null)));
   if (startDocument) showDocument(startDocument);
   else if (startup.document) showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
-  else if (startup.error) showEmptyState('The last document could not be opened', startup.error.message);
+  else if (startup.error) {
+    const named = startup.failedDocument?.origin === 'command-line';
+    showEmptyState(named ? couldNotOpen(startup.failedDocument!.fileName) : 'The last document could not be opened', startup.error.message);
+  }
   else showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
   opener.renderRecent(byId<HTMLUListElement>('recent-list'), startup.recent, () => recentMenu.close());
   document.documentElement.dataset.ready = 'true';

@@ -43,6 +43,19 @@ export function documentTooLargeMessage(fileName: string): string {
   return `“${fileName}” is over ${MAX_DOCUMENT_MEGABYTES} MB; Gloss does not open it.`;
 }
 
+/** How a document that could not be opened is named, on the page and in the terminal alike. */
+export function couldNotOpen(fileOrPath: string): string {
+  return `Could not open ${fileOrPath}`;
+}
+
+/**
+ * True for a document with nothing to read (an empty file, or only whitespace): shown as an
+ * empty state, and not kept in Recent.
+ */
+export function isEmptyDocument(markdown: string): boolean {
+  return markdown.trim() === '';
+}
+
 /** The `accept` list of a file picker that offers exactly the files Gloss opens. */
 export function documentPickerAccept(): string {
   return [...DOCUMENT_EXTENSIONS.markdown, ...DOCUMENT_EXTENSIONS.text].join(',');

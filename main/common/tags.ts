@@ -1,19 +1,26 @@
 /**
- * How Gloss stores tags: trimmed, inner whitespace collapsed, compared without case, the first
- * spelling kept. The service applies it to every write and the importer to every imported tag.
+ * How Gloss stores tags: trimmed, inner whitespace collapsed, without the '#' people type in front
+ * of a tag out of habit (the display adds its own), compared without case, the first spelling
+ * kept. The service applies it to every write, the importer to every imported tag, and the tag
+ * input to what is typed, so "#idea" is the tag "idea" everywhere.
  */
 
-/** The key two tags are compared by: "Reading List" and "reading  list" are one tag. */
-export function tagKey(tag: string): string {
-  return tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+/** A tag as stored: "  #Reading   List " is "Reading List"; "#" alone is nothing (''). */
+export function cleanTag(tag: string): string {
+  return tag.trim().replace(/^#+\s*/u, '').replace(/\s+/g, ' ');
 }
 
-/** `tags` trimmed and whitespace-collapsed, empties and case-insensitive repeats dropped. */
+/** The key two tags are compared by: "Reading List", "#reading  list" and "reading list" are one tag. */
+export function tagKey(tag: string): string {
+  return cleanTag(tag).toLocaleLowerCase();
+}
+
+/** `tags` cleaned (cleanTag), empties and case-insensitive repeats dropped. */
 export function normalizeTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
+    const tag = cleanTag(raw);
     const key = tagKey(tag);
     if (tag && !seen.has(key)) {
       seen.add(key);
@@ -21,4 +28,15 @@ export function normalizeTags(tags: readonly string[]): string[] {
     }
   }
   return result;
+}
+
+/**
+ * `tags` with the tag `from` (compared by tagKey) renamed to `to`; when the list already holds
+ * `to`, the two become one (a merge), in the place of the first. Returns the same array when
+ * `from` is not in it.
+ */
+export function renameInTags(tags: readonly string[], from: string, to: string): readonly string[] {
+  const key = tagKey(from);
+  if (!tags.some((tag) => tagKey(tag) === key)) return tags;
+  return normalizeTags(tags.map((tag) => (tagKey(tag) === key ? to : tag)));
 }

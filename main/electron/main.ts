@@ -211,6 +211,7 @@ function runApp(): void {
     if (svc === null || starting !== creating) return;
     starting = null;
     service = svc;
+    void svc.launchProblem().then((problem) => problem && console.error(`Gloss: ${problem}`));
     if (process.platform === 'win32') app.setAppUserModelId('app.gloss.reader');
     app.setAboutPanelOptions({ applicationName: 'Gloss', applicationVersion: app.getVersion(), iconPath: windowIconPath() });
     lockDownSession();

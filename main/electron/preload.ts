@@ -86,6 +86,8 @@ const bridge: GlossPreloadBridge = {
   restoreAnnotation: invoker('restoreAnnotation'),
   saveAnchoring: invoker('saveAnchoring'),
   openExternal: invoker('openExternal'),
+  listTags: invoker('listTags'),
+  renameTag: invoker('renameTag'),
   listLibrary: invoker('listLibrary'),
   openLibraryDocument: invoker('openLibraryDocument'),
   removeDocument: invoker('removeDocument'),

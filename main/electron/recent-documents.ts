@@ -4,6 +4,7 @@
  * the View menu show. Pure, so the shell's rules are tested without Electron.
  */
 import type { ApiMethod } from '../api';
+import { isEmptyDocument } from '../common/document-formats';
 
 /** Calls whose result is a document opened from a file the reader chose, found or located. */
 const OPENS_A_FILE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar']);
@@ -25,11 +26,14 @@ export const MENU_CHANGING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(
 
 /**
  * The path to add to the system's recent documents after `method` answered `value`, or null. A
- * file Gloss is still asking about ("Attach them?") is added once the reader has answered.
+ * file Gloss is still asking about ("Attach them?") is added once the reader has answered; an
+ * empty file is not added.
  */
 export function recentDocumentPath(method: ApiMethod, value: unknown): string | null {
   if (!OPENS_A_FILE.has(method) || typeof value !== 'object' || value === null) return null;
-  const opened = value as { path?: unknown; similarTo?: unknown; isSample?: unknown };
+  const opened = value as { path?: unknown; similarTo?: unknown; isSample?: unknown; markdown?: unknown };
   if (typeof opened.path !== 'string' || opened.similarTo !== undefined || opened.isSample === true) return null;
+  // Nothing to come back to: an empty file stays out of Recent, the system's too.
+  if (typeof opened.markdown === 'string' && isEmptyDocument(opened.markdown)) return null;
   return opened.path;
 }

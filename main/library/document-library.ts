@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { LibraryEntry, OpenedDocument, RemovedDocument, SimilarDocument } from '../api';
+import { isEmptyDocument } from '../common/document-formats';
 import { documentIdForPath, pathKey } from '../documents/document-id';
 import type { ReadableDocument } from '../documents/load-document';
 import { fingerprintSimilarity, SIMILARITY_THRESHOLD, textFingerprint } from '../documents/text-fingerprint';
@@ -29,6 +30,8 @@ export interface DocumentLibraryDeps {
   annotations: AnnotationStore;
   trash: DocumentTrash;
   sample: SampleDocument;
+  /** Whether a path is an upload's copy in imported/: it came without its folder, so its images cannot be read. */
+  isUploadPath(path: string): boolean;
   now?: () => Date;
 }
 
@@ -52,7 +55,10 @@ export interface DocumentLibrary {
   idForPath(path: string): string | undefined;
   /** 'not-found' for an id the library does not have. */
   requireDocument(documentId: string): DocumentRecord;
-  /** Records a file just read as the document it is, or returns it with `similarTo` for the reader to decide. */
+  /**
+   * Records a file just read as the document it is, or returns it with `similarTo` for the reader
+   * to decide. An empty file is shown but not recorded, and leaves the recent list.
+   */
   open(loaded: ReadableDocument): Promise<OpenedDocument>;
   /** The reader's answer to `similarTo`; `load` reads the file again. */
   resolveSimilar(path: string, documentId: string, attach: boolean, load: (path: string) => Promise<ReadableDocument>): Promise<OpenedDocument>;
@@ -102,6 +108,7 @@ export function createDocumentLibrary(deps: DocumentLibraryDeps): DocumentLibrar
       byteLength: loaded.byteLength,
       readingPosition: record.readingPosition,
       isSample: sample.isSamplePath(loaded.path),
+      isUpload: deps.isUploadPath(loaded.path),
       ...extra,
     };
   }
@@ -173,6 +180,11 @@ export function createDocumentLibrary(deps: DocumentLibraryDeps): DocumentLibrar
 
     async open(loaded) {
       const known = knownRecord(loaded.path);
+      if (isEmptyDocument(loaded.markdown)) {
+        // Nothing to read, so nothing to come back to: it stays out of Recent.
+        if (known) await library.removeFromRecent(known.id);
+        return toOpened(loaded, { id: known?.id ?? newId(loaded.path), readingPosition: null });
+      }
       if (known) return record(known.id, loaded, fingerprintFor(known, loaded));
       if (sample.isSamplePath(loaded.path)) return record(sample.id, loaded, textFingerprint(loaded.text));
       const fingerprint = textFingerprint(loaded.text);

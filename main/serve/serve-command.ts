@@ -31,6 +31,8 @@ async function main(argv: string[]): Promise<void> {
     // Paths come from a web page here: it opens only what the library has or the command line named.
     documentAccess: 'library',
   });
+  const problem = await service.launchProblem();
+  if (problem) console.error(`gloss serve: ${problem}`);
   const server = await startBrowserServer({ service, rendererDir: rendererDir(), port });
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,8 +1,10 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AnchoringUpdateSchema, AnnotationChangesSchema, AnnotationSchema } from '../api';
 import type { AnchoringSummary, AnchoringUpdate, Annotation, AnnotationChanges, AnnotationStatus, AnnotationTarget } from '../api';
+import { renameInTags } from '../common/tags';
 import { GlossError } from '../errors';
 import { CommitQueue } from './commit-queue';
 import type { Mutation } from './commit-queue';
@@ -24,7 +26,10 @@ export interface AnnotationStore {
   list(documentId: string): Promise<Annotation[]>;
   /** Stores an annotation the caller formed in full; a duplicate id is an 'invalid-request'. */
   create(annotation: Annotation): Promise<Annotation>;
-  /** 'not-found' if absent. A new target re-attaches an orphan: its status becomes 'anchored'. */
+  /**
+   * 'not-found' if absent. A new target re-attaches an orphan: its status becomes 'anchored', or
+   * the status given with it (Undo of a Re-attach puts an orphan back).
+   */
   update(documentId: string, id: string, changes: AnnotationChanges, now: string): Promise<Annotation>;
   /** Returns the removed annotation, so it can be restored (Undo). */
   remove(documentId: string, id: string): Promise<Annotation>;
@@ -38,6 +43,13 @@ export interface AnnotationStore {
    * deleted meanwhile.
    */
   applyAnchoring(documentId: string, contentHash: string, updates: AnchoringUpdate[], now: string): Promise<AnchoringSummary>;
+  /**
+   * Renames the tag `from` to `to` (merging the two where both are there) in one document, in
+   * one durable write, and only when some annotation carries it. Resolves with how many changed.
+   */
+  renameTag(documentId: string, from: string, to: string, now: string): Promise<number>;
+  /** The ids of every document with an annotation file, on disk or being written. */
+  documentIds(): Promise<string[]>;
   /** Resolves once every change asked for so far is on disk (or refused). */
   flush(): Promise<void>;
   /**
@@ -118,7 +130,7 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     async update(documentId, id, changes, now) {
       const parsed = AnnotationChangesSchema.safeParse(changes);
       if (!parsed.success) throw new GlossError('invalid-request', `That change is not valid: ${describeIssue(parsed.error)}.`);
-      const { color, note, tags, target } = parsed.data;
+      const { color, note, tags, target, status } = parsed.data;
       return change(documentId, (state) => {
         const index = indexOf(state, id);
         const before = state.annotations[index] as Annotation;
@@ -131,7 +143,7 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
           note: note ?? before.note,
           tags: tags ?? before.tags,
           target: target ?? before.target,
-          status: target ? 'anchored' : before.status,
+          status: target ? (status ?? 'anchored') : before.status,
           updatedAt: now,
         };
         return { state: { ...state, annotations: state.annotations.with(index, after) }, result: structuredClone(after) };
@@ -160,6 +172,32 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
       if (!parsed.success) throw new GlossError('invalid-request', `That anchoring result is not valid: ${describeIssue(parsed.error)}.`);
       const updatesById = new Map(parsed.data.updates.map((update) => [update.id, update]));
       return change(documentId, (state) => reanchor(state, contentHash, updatesById));
+    },
+
+    async renameTag(documentId, from, to, now) {
+      return change(documentId, (state) => {
+        let renamed = 0;
+        const annotations = state.annotations.map((annotation) => {
+          const tags = renameInTags(annotation.tags, from, to);
+          if (tags === annotation.tags) return annotation;
+          renamed += 1;
+          return { ...annotation, tags: [...tags], updatedAt: now };
+        });
+        return { state: renamed === 0 ? state : { ...state, annotations }, result: renamed };
+      });
+    },
+
+    async documentIds() {
+      const names = await readdir(join(dataDir, ANNOTATIONS_FOLDER)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [] as string[];
+        throw new GlossError('io', `Gloss could not list its annotation files in ${join(dataDir, ANNOTATIONS_FOLDER)}: ${error.message}`);
+      });
+      const ids = new Set(open.keys());
+      for (const name of names) {
+        const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+        if (AnnotationSchema.shape.documentId.safeParse(id).success) ids.add(id);
+      }
+      return [...ids].sort();
     },
 
     async flush() {

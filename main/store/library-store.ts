@@ -60,6 +60,8 @@ export interface LibraryStore {
   noteAnnotationCount(id: string, count: number): void;
   /** Most recent first. */
   listRecent(limit?: number): DocumentRecord[];
+  /** Takes a document off the recent list (it is still known, with its reading position). */
+  removeFromRecent(id: string): Promise<void>;
   /** Empties the recent list (File › Open Recent › Clear Recent); the library keeps every document. */
   clearRecent(): Promise<void>;
   getLastDocumentId(): string | null;
@@ -253,6 +255,13 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
         .filter((record): record is DocumentRecord => record !== undefined)
         .slice(0, Math.max(0, limit))
         .map(withCount);
+    },
+    async removeFromRecent(id) {
+      if (!queue.state.recent.includes(id) && queue.state.lastDocumentId !== id) return;
+      await change((state) => {
+        const lastDocumentId = state.lastDocumentId === id ? null : state.lastDocumentId;
+        return { state: { ...state, recent: state.recent.filter((entry) => entry !== id), lastDocumentId }, result: undefined };
+      });
     },
     clearRecent: () => set({ recent: [] }),
     getLastDocumentId: () => queue.state.lastDocumentId,

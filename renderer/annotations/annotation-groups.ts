@@ -4,14 +4,18 @@
  * passage needs review, orphans last. Pure functions over entries.
  */
 import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
+import { tagKey } from '../../main/common/tags';
 import type { AnnotationEntry } from './annotation-state';
 import { colorMeaning, colorName, type ColorMeanings, type HighlightColor } from './colors';
 
-/** The sidebar's filters. An empty color set or a null tag means "any". */
+/**
+ * The sidebar's filters. An empty color set means any color; tags are all required (an
+ * annotation must carry every one, compared by tagKey), and none means any.
+ */
 export interface AnnotationFilters {
   text: string;
   colors: ReadonlySet<HighlightColor>;
-  tag: string | null;
+  tags: ReadonlySet<string>;
 }
 
 /** A group of the list, with its heading. */
@@ -29,14 +33,17 @@ const BEFORE_FIRST_HEADING = 'Beginning';
 
 /** Whether any filter is set. */
 export function filtersActive(filters: AnnotationFilters): boolean {
-  return filters.text.trim() !== '' || filters.colors.size > 0 || filters.tag !== null;
+  return filters.text.trim() !== '' || filters.colors.size > 0 || filters.tags.size > 0;
 }
 
 /** Whether an entry passes the filters. Text matches quote, note, tags and color meaning. */
 export function matchesFilters(entry: AnnotationEntry, filters: AnnotationFilters, meanings: ColorMeanings): boolean {
   const { annotation } = entry;
   if (filters.colors.size > 0 && (!annotation.color || !filters.colors.has(annotation.color))) return false;
-  if (filters.tag !== null && !annotation.tags.some((tag) => tag.toLocaleLowerCase() === filters.tag!.toLocaleLowerCase())) return false;
+  if (filters.tags.size > 0) {
+    const carried = new Set(annotation.tags.map(tagKey));
+    for (const wanted of filters.tags) if (!carried.has(tagKey(wanted))) return false;
+  }
   const words = filters.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const haystack = [
@@ -151,7 +158,7 @@ export function countsParts(entries: readonly AnnotationEntry[]): string[] {
 export function allTags(entries: readonly AnnotationEntry[]): string[] {
   const tags = new Map<string, string>();
   for (const { annotation } of entries) {
-    for (const tag of annotation.tags) if (!tags.has(tag.toLocaleLowerCase())) tags.set(tag.toLocaleLowerCase(), tag);
+    for (const tag of annotation.tags) if (!tags.has(tagKey(tag))) tags.set(tagKey(tag), tag);
   }
   return [...tags.values()].sort((a, b) => a.localeCompare(b));
 }

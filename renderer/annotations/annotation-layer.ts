@@ -27,6 +27,8 @@ import { indexDocument, type OpenDocument } from './open-document';
 import { revealPassage } from './reveal';
 import { SelectionToolbar } from './selection-toolbar';
 import { SelectionWatcher } from './selection-watcher';
+import { TagManager } from './tag-manager';
+import { UndoStack } from './undo-stack';
 
 /** What the layer is given by renderer/main.ts. */
 export interface AnnotationLayerDeps {
@@ -50,6 +52,7 @@ export interface AnnotationLayerDeps {
 /** Highlights, notes and the Annotations sidebar for the document on screen. */
 export class AnnotationLayer {
   private readonly state = new AnnotationState();
+  private readonly history = new UndoStack<OpenDocument>();
   private readonly painter = new HighlightPainter();
   /** True between painting a newly opened document's highlights and listing them. */
   private listingDeferred = false;
@@ -59,11 +62,18 @@ export class AnnotationLayer {
   private readonly editor: NoteEditor;
   private readonly sidebar: AnnotationsSidebar;
   private readonly watcher: SelectionWatcher;
+  private readonly tagManager: TagManager;
   private readonly navigation: HighlightNavigation;
   private readonly announcer: HTMLElement;
   private readonly resizeObserver: ResizeObserver;
   private doc: OpenDocument | null = null;
   private generation = 0;
+  /** The highlight whose editor was open when the reader began the selection the toolbar shows: "Move highlight here" moves it. */
+  private movable: string | null = null;
+  /** The last closed note sitting, until it is recorded as a step. */
+  private sessionEnding: Promise<void> = Promise.resolve();
+  /** Takes away the open document's "3 highlights moved" toast: it is about that document only. */
+  private dismissSummary: () => void = () => undefined;
 
   constructor(private readonly deps: AnnotationLayerDeps) {
     const { client, toasts, scrollRoot, panel } = deps;
@@ -73,6 +83,7 @@ export class AnnotationLayer {
       api: client.api,
       state: this.state,
       toasts,
+      history: this.history,
       current: () => this.doc,
       usedColor: (color) => this.rememberColor(color),
     });
@@ -82,9 +93,10 @@ export class AnnotationLayer {
         highlight: (range, color) => this.highlight(range, color ?? this.lastColor, false),
         addNote: (range) => this.highlight(range, this.lastColor, true),
         copy: (range) => void this.copy(range),
+        moveHere: (range) => void this.retarget(this.movable, 'Move', range),
       },
       () => {
-        this.toolbar.hide();
+        this.hideToolbar();
         scrollRoot.focus({ preventScroll: true });
       },
     );
@@ -105,12 +117,14 @@ export class AnnotationLayer {
       open: (id, from) => void this.open(id, { focus: true, scroll: true, returnFocus: this.deps.sidebarHost.makeWayFor(from) }),
       step: (direction) => this.stepHighlight(direction),
       remove: (id) => void this.actions.remove(id),
-      reattach: (id) => void this.reattach(id),
+      reattach: (id) => void this.retarget(id, 'Re-attach'),
       accept: (id) => void this.accept(id),
       addDocumentNote: () => void this.addDocumentNote(),
+      manageTags: () => void this.tagManager.open(),
       saveMeanings: (meanings) => this.saveMeanings(meanings),
       onError: reportError,
     });
+    this.tagManager = new TagManager(client.api, () => this.refreshTags());
     this.watcher = new SelectionWatcher({
       scope: scrollRoot,
       article: () => this.doc?.model.root ?? null,
@@ -179,6 +193,8 @@ export class AnnotationLayer {
     const result = anchorAnnotations(doc.index, doc.outline, annotations, contentHash);
     this.actions.adopt(annotations);
     this.doc = doc;
+    // What Undo can reach is what was done in this rendering of the document.
+    this.history.keepOnly(doc);
     // Paint first, list after: with a thousand annotations, building the sidebar takes longer
     // than painting every highlight, and the article is what the reader looks at first.
     this.listingDeferred = true;
@@ -201,9 +217,10 @@ export class AnnotationLayer {
         this.deps.toasts.error(error);
       }
     }
-    // The counts that need the reader link to their groups in the sidebar.
+    // The counts that need the reader link to their groups in the sidebar. A notice: it is what
+    // the document's highlights did, not an answer to the reader, so an answer does not replace it.
     const summary = summaryParts(result.summary).map((part) => (part.group ? { label: part.text, run: () => this.revealGroup(part.group!) } : part.text));
-    if (summary.length > 0 && generation === this.generation) this.deps.toasts.show(summary, { timeoutMs: summary.some((part) => typeof part !== 'string') ? 20_000 : undefined });
+    if (summary.length > 0 && generation === this.generation) this.dismissSummary = this.deps.toasts.show(summary, { timeoutMs: summary.some((part) => typeof part !== 'string') ? 20_000 : undefined, notice: true });
   }
 
   /**
@@ -237,9 +254,10 @@ export class AnnotationLayer {
 
   private leaveDocument(): void {
     this.listingDeferred = false;
+    this.dismissSummary();
     // Whatever was typed is saved: each save carries the id it belongs to.
     void this.editor.close({ restoreFocus: false });
-    this.toolbar.hide();
+    this.hideToolbar();
     this.state.reset([]);
     this.state.flush();
     this.painter.clear();
@@ -248,10 +266,10 @@ export class AnnotationLayer {
 
   private reposition(): void {
     const openId = this.editor.openId;
-    const entry = openId ? this.state.get(openId) : undefined;
+    const entry = openId ? this.actions.entry(openId) : undefined;
     if (entry) this.editor.place(entry.span?.range ?? null);
     const selection = this.toolbar.selection;
-    if (selection) this.toolbar.show(selection);
+    if (selection) this.toolbar.show(selection, { canMove: this.movable !== null });
   }
 
   private get lastColor(): HighlightColor {
@@ -289,7 +307,7 @@ export class AnnotationLayer {
     }
     this.painter.sync(paintable);
     const openId = this.editor.openId;
-    const open = openId ? this.state.get(openId) : undefined;
+    const open = openId ? this.actions.entry(openId) : undefined;
     // Deleted elsewhere, or its create failed: nothing left to edit.
     if (openId && !open) this.editor.discard();
     if (open) this.editor.sync(open.annotation);
@@ -310,7 +328,7 @@ export class AnnotationLayer {
     const id = this.actions.highlight(range, color);
     const focusWasInToolbar = this.toolbar.contains(document.activeElement);
     document.getSelection()?.removeAllRanges();
-    this.toolbar.hide();
+    this.hideToolbar();
     if (!id) return;
     // The new highlight is where the reader's attention is: the keyboard is on it now.
     this.navigation.setCurrent(id);
@@ -341,10 +359,12 @@ export class AnnotationLayer {
 
   /** Opens an annotation's editor; from the sidebar, also scrolls to the highlight and flashes it. */
   private async open(id: string, options: { focus: boolean; scroll: boolean; returnFocus: HTMLElement | null }): Promise<void> {
-    const entry = this.state.get(id);
+    const entry = this.actions.entry(id);
     if (!entry) return;
     const range = entry.span?.range ?? null;
+    const already = this.editor.openId === id;
     await this.editor.open({ annotation: entry.annotation, range }, { focus: options.focus, returnFocus: options.returnFocus });
+    if (!already) this.actions.beginSession(id);
     if (range) revealPassage(this.deps.scrollRoot, range, this.editor.element, options.scroll);
     if (range && options.scroll) this.painter.flash(entry.annotation.id);
     this.redraw();
@@ -354,26 +374,33 @@ export class AnnotationLayer {
     // Back in the article, the keyboard is on the highlight whose note just closed.
     if (this.deps.scrollRoot.contains(document.activeElement)) this.navigation.setCurrent(this.state.get(id)?.span ? this.state.resolve(id) : null);
     this.redraw();
-    // A document note closed with nothing in it was never really written: leave no empty entry.
-    const entry = this.state.get(id);
-    if (entry && entry.annotation.kind === 'note' && !entry.annotation.note.trim() && entry.annotation.tags.length === 0) void this.actions.discard(id);
+    // The sitting's note and tags become one undo step; an empty document note is not kept.
+    this.sessionEnding = this.actions.endSession(id);
   }
 
   private async addDocumentNote(): Promise<void> {
-    const entry = await this.actions.addDocumentNote();
-    if (entry) await this.open(entry.annotation.id, { focus: true, scroll: false, returnFocus: null });
+    const draft = this.actions.draftDocumentNote();
+    if (!draft) return;
+    await this.editor.open({ annotation: draft.annotation, range: null }, { focus: true, returnFocus: null });
+    this.actions.beginSession(draft.annotation.id);
   }
 
-  private async reattach(id: string): Promise<void> {
-    const range = this.watcher.current() ?? this.toolbar.selection;
+  /**
+   * Points a highlight at the passage selected in the article: Re-attach from the sidebar, or
+   * "Move highlight here" from the toolbar for the highlight that was open (`this.movable`).
+   */
+  private async retarget(id: string | null, kind: 'Re-attach' | 'Move', range = this.watcher.current() ?? this.toolbar.selection): Promise<void> {
+    if (!id) return;
     if (!range) {
       this.deps.toasts.show('First select the passage in the article, then press Re-attach.');
       return;
     }
-    if (await this.actions.reattach(id, range)) {
+    if (await this.actions.retarget(id, range, kind)) {
       document.getSelection()?.removeAllRanges();
-      this.toolbar.hide();
-      this.deps.toasts.show('Highlight re-attached.');
+      this.hideToolbar();
+      // From the toolbar, which is gone now: the reading goes on where the highlight is.
+      if (kind === 'Move') this.deps.scrollRoot.focus({ preventScroll: true });
+      this.deps.toasts.show(kind === 'Move' ? 'Highlight moved.' : 'Highlight re-attached.');
       this.state.flush();
       this.painter.flash(this.state.resolve(id));
     }
@@ -382,10 +409,29 @@ export class AnnotationLayer {
   /** Keeps the span found for a highlight needing review: its passage is now what the span covers. */
   private async accept(id: string): Promise<void> {
     const range = this.state.get(id)?.span?.range;
-    if (range && (await this.actions.reattach(id, range))) {
+    if (range && (await this.actions.retarget(id, range, 'Accept'))) {
       this.deps.toasts.show('Highlight kept on the passage as it now reads.');
       this.state.flush();
     }
+  }
+
+  /** Tags were renamed across the library: the open document's annotations take their new ones. */
+  private async refreshTags(): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const stored = await this.deps.client.api.listAnnotations({ documentId: doc.model.document.id });
+    if (this.doc !== doc) return;
+    for (const annotation of stored) {
+      const entry = this.state.get(annotation.id);
+      if (entry && entry.annotation.tags.join('\u0000') !== annotation.tags.join('\u0000')) {
+        this.state.update({ ...entry.annotation, tags: annotation.tags, updatedAt: annotation.updatedAt });
+      }
+    }
+  }
+
+  private hideToolbar(): void {
+    this.toolbar.hide();
+    this.movable = null;
   }
 
   private async copy(range: Range): Promise<void> {
@@ -393,17 +439,24 @@ export class AnnotationLayer {
       this.deps.toasts.show(`Copying was refused. Use ${this.deps.client.isMac ? '⌘C' : 'Ctrl+C'} instead.`, { kind: 'error' });
       return;
     }
-    this.toolbar.hide();
+    this.hideToolbar();
     this.deps.toasts.show('Copied.', { timeoutMs: 2000 });
   }
 
   private onSelection(range: Range | null): void {
     if (range) {
       this.navigation.setCurrent(null);
-      if (this.editor.openId) void this.editor.close({ restoreFocus: false });
-      this.toolbar.show(range);
+      const openId = this.editor.openId;
+      // A highlight open while its reader selects another passage can be moved there.
+      if (openId) {
+        this.movable = this.state.get(openId)?.annotation.kind === 'highlight' ? this.state.resolve(openId) : null;
+        void this.editor.close({ restoreFocus: false });
+      } else if (!this.toolbar.visible) {
+        this.movable = null;
+      }
+      this.toolbar.show(range, { canMove: this.movable !== null });
     } else if (!this.toolbar.contains(document.activeElement)) {
-      this.toolbar.hide();
+      this.hideToolbar();
     }
   }
 
@@ -416,17 +469,19 @@ export class AnnotationLayer {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.defaultPrevented) return;
+    // An inert article is covered (by the library): its keys must not change what cannot be seen.
+    if (event.defaultPrevented || this.deps.scrollRoot.inert) return;
     const command = keyCommand(event, this.deps.client);
-    if (command === 'undo') {
-      if (this.actions.undo()) event.preventDefault();
+    if ((command === 'undo' || command === 'redo') && this.doc) {
+      event.preventDefault();
+      void this.undoOrRedo(command);
     } else if (command === 'close') {
       if (this.editor.openId) {
         event.preventDefault();
         void this.editor.close();
       } else if (this.toolbar.visible) {
         event.preventDefault();
-        this.toolbar.hide();
+        this.hideToolbar();
       } else if (this.navigation.current) {
         event.preventDefault();
         this.navigation.setCurrent(null);
@@ -450,6 +505,14 @@ export class AnnotationLayer {
         this.toolbar.focus();
       }
     }
+  }
+
+  /** Ctrl/Cmd+Z and its redo keys. An open note is closed (and saved) first: its sitting is then the newest step. */
+  private async undoOrRedo(command: 'undo' | 'redo'): Promise<void> {
+    if (this.editor.openId) await this.editor.close();
+    await this.sessionEnding;
+    if (command === 'undo') await this.actions.undo();
+    else await this.actions.redo();
   }
 
   private onBeforeUnload(event: BeforeUnloadEvent): void {

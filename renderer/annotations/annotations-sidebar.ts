@@ -1,9 +1,11 @@
 /**
  * The Annotations sidebar: a heading with counts, "Add document note", filters (text, color
- * with meanings, tag), "Edit color meanings", and the list: one `<li>` per annotation in reading
- * order, grouped by section, document notes first, highlights needing review and orphans last.
+ * with meanings, tags: all the checked ones), "Manage tags", "Edit color meanings", and the list:
+ * one `<li>` per annotation in reading order, grouped by section, document notes first,
+ * highlights needing review and orphans last.
  */
 import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
+import { tagKey } from '../../main/common/tags';
 import { h } from '../ui/dom';
 import { allTags, countsParts, filtersActive, groupAnnotations, type AnnotationFilters } from './annotation-groups';
 import { renderAnnotationItem, type ItemActions } from './annotation-item';
@@ -16,6 +18,7 @@ import { relativeTime } from './relative-time';
 /** What the sidebar asks of the layer, beyond the per-item actions. */
 export interface SidebarActions extends ItemActions {
   addDocumentNote(): void;
+  manageTags(): void;
   /** Goes to the next (+1) or previous (-1) highlight in the article. */
   step(direction: 1 | -1): void;
   saveMeanings(meanings: ColorMeanings): Promise<void>;
@@ -44,14 +47,15 @@ export class AnnotationsSidebar {
   private readonly filterBar: HTMLElement;
   private readonly search: HTMLInputElement;
   private readonly colorBoxes = new Map<HighlightColor, { input: HTMLInputElement; text: HTMLElement }>();
-  private readonly tagSelect: HTMLSelectElement;
+  private readonly tagFilter: HTMLFieldSetElement;
+  private readonly tagChips: HTMLElement;
   private readonly meaningsEditor: ColorMeaningsEditor;
   private readonly status: HTMLElement;
   private readonly groupsHost: HTMLElement;
   private readonly empty: HTMLElement;
   private readonly groups = new Map<string, RenderedGroup>();
   private readonly items = new Map<string, CachedItem>();
-  private filters: AnnotationFilters = { text: '', colors: new Set(), tag: null };
+  private filters: AnnotationFilters = { text: '', colors: new Set(), tags: new Set() };
   private meanings: ColorMeanings | null = null;
   private entries: readonly AnnotationEntry[] = [];
   private headings: readonly HeadingOffset[] = [];
@@ -106,10 +110,19 @@ export class AnnotationsSidebar {
       colorFilter.append(h('label', { className: `color-chip color-${color}` }, input, h('span', { className: 'swatch', 'aria-hidden': 'true' }), text));
     }
 
-    this.tagSelect = h('select', { className: 'tag-filter', 'aria-label': 'Filter by tag' });
-    this.tagSelect.addEventListener('change', () => this.setFilters({ tag: this.tagSelect.value || null }));
+    // Several tags narrow the list to what carries all of them, as the legend says.
+    this.tagChips = h('span', { className: 'tag-filter-chips' });
+    this.tagFilter = h('fieldset', { className: 'tag-filter' }, h('legend', { className: 'visually-hidden' }, 'Tags: show only annotations with all the checked ones'), this.tagChips);
+    const manageTags = h('button', { type: 'button', className: 'link-button manage-tags' }, 'Manage tags');
+    manageTags.addEventListener('click', () => this.actions.manageTags());
 
-    this.filterBar = h('div', { className: 'annotations-filters' }, h('div', { className: 'filter-row' }, this.search, this.tagSelect), colorFilter);
+    this.filterBar = h(
+      'div',
+      { className: 'annotations-filters' },
+      h('div', { className: 'filter-row' }, this.search),
+      colorFilter,
+      h('div', { className: 'tag-filter-row' }, this.tagFilter, manageTags),
+    );
     this.meaningsEditor = new ColorMeaningsEditor((meanings) => this.actions.saveMeanings(meanings));
     this.status = h('p', { className: 'annotations-filter-status', role: 'status' });
     this.groupsHost = h('div', { className: 'annotation-groups' });
@@ -263,7 +276,8 @@ export class AnnotationsSidebar {
     const groups = groupAnnotations(this.entries, this.headings, this.filters, meanings);
     const shown = groups.reduce((sum, group) => sum + group.entries.length, 0);
     const filtering = filtersActive(this.filters);
-    this.status.textContent = filtering ? `Showing ${shown} of ${durable.length}` : '';
+    const tagged = this.filters.tags.size > 0 ? ` · with all of ${[...this.filters.tags].map((tag) => `#${tag}`).join(', ')}` : '';
+    this.status.textContent = filtering ? `Showing ${shown} of ${durable.length}${tagged}` : '';
     this.status.hidden = !filtering;
     this.renderEmpty(durable.length, shown);
 
@@ -290,7 +304,7 @@ export class AnnotationsSidebar {
         const { annotation } = entry;
         seenItems.add(annotation.id);
         const active = annotation.id === this.activeId;
-        const key = [annotation.updatedAt, annotation.color, annotation.note.length, annotation.tags.length, annotation.status, entry.span ? 'a' : 'o', active, relativeTime(annotation.updatedAt, now)].join('|');
+        const key = [annotation.updatedAt, annotation.color, annotation.note.length, annotation.tags.join(','), annotation.status, entry.span ? 'a' : 'o', active, relativeTime(annotation.createdAt, now), relativeTime(annotation.updatedAt, now)].join('|');
         const cached = this.items.get(annotation.id);
         if (cached?.key === key) return cached.element;
         const element = renderAnnotationItem(entry, { meanings, markdown: this.markdown, now, active }, this.actions);
@@ -309,15 +323,28 @@ export class AnnotationsSidebar {
 
   private renderTagOptions(entries: readonly AnnotationEntry[]): void {
     const tags = allTags(entries);
-    this.tagSelect.hidden = tags.length === 0;
-    const current = this.filters.tag;
-    if (current && !tags.some((tag) => tag.toLocaleLowerCase() === current.toLocaleLowerCase())) this.filters = { ...this.filters, tag: null };
-    const wanted = ['', ...tags];
-    const existing = Array.from(this.tagSelect.options, (option) => option.value);
-    if (wanted.join('\u0000') !== existing.join('\u0000')) {
-      this.tagSelect.replaceChildren(h('option', { value: '' }, 'All tags'), ...tags.map((tag) => h('option', { value: tag }, `#${tag}`)));
+    this.tagFilter.hidden = tags.length === 0;
+    // A tag no longer in use (renamed, its last annotation deleted) no longer filters.
+    const inUse = new Set(tags.map(tagKey));
+    const kept = [...this.filters.tags].filter((tag) => inUse.has(tagKey(tag)));
+    if (kept.length !== this.filters.tags.size) this.filters = { ...this.filters, tags: new Set(kept) };
+    const wanted = tags.join('\u0000');
+    if (this.tagChips.dataset.tags !== wanted) {
+      this.tagChips.dataset.tags = wanted;
+      this.tagChips.replaceChildren(
+        ...tags.map((tag) => {
+          const input = h('input', { type: 'checkbox', className: 'chip-input', value: tag });
+          input.addEventListener('change', () => {
+            const next = new Set([...this.filters.tags].filter((other) => tagKey(other) !== tagKey(tag)));
+            if (input.checked) next.add(tag);
+            this.setFilters({ tags: next });
+          });
+          return h('label', { className: 'tag-chip-filter' }, input, h('span', { className: 'chip-text item-tag' }, tag));
+        }),
+      );
     }
-    this.tagSelect.value = this.filters.tag ?? '';
+    const checked = new Set([...this.filters.tags].map(tagKey));
+    for (const input of this.tagChips.querySelectorAll('input')) input.checked = checked.has(tagKey(input.value));
   }
 
   private renderEmpty(total: number, shown: number): void {
@@ -333,7 +360,7 @@ export class AnnotationsSidebar {
       clear.addEventListener('click', () => {
         this.search.value = '';
         for (const { input } of this.colorBoxes.values()) input.checked = false;
-        this.setFilters({ text: '', colors: new Set(), tag: null });
+        this.setFilters({ text: '', colors: new Set(), tags: new Set() });
         this.search.focus();
       });
       this.empty.replaceChildren(h('p', {}, 'No annotations match these filters. '), clear);

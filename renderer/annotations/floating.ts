@@ -59,3 +59,22 @@ export function anchorRectOf(range: Range, side: Placement): DOMRect {
   const line = side === 'above' ? rects[0]! : rects[rects.length - 1]!;
   return new DOMRect(whole.left, line.top, whole.width, line.height);
 }
+
+/** Blocks of text a card placed below a passage should leave readable, by their tag names. */
+const TEXT_BLOCKS = 'p, li, blockquote, pre, td, th, dd, dt, figcaption, summary, h1, h2, h3, h4, h5, h6';
+
+/**
+ * The rectangle to place a card below so that it leaves the passage's paragraph readable: the
+ * passage's last line down to the bottom of the block it ends in, when that block ends within
+ * `maxExtra` pixels below the passage; otherwise (a long paragraph) the passage's last line, so
+ * the card stays next to what it is about.
+ */
+export function anchorBelowBlockOf(range: Range, maxExtra: number): DOMRect {
+  const line = anchorRectOf(range, 'below');
+  const end = range.endContainer;
+  const block = (end instanceof Element ? end : end.parentElement)?.closest(TEXT_BLOCKS);
+  if (!block) return line;
+  const bottom = block.getBoundingClientRect().bottom;
+  if (bottom <= line.bottom || bottom - line.bottom > maxExtra) return line;
+  return new DOMRect(line.left, line.top, line.width, bottom - line.top);
+}

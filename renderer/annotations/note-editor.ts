@@ -9,7 +9,7 @@ import { h } from '../ui/dom';
 import { keyCommand, type KeyPlatform } from '../ui/keys';
 import { Autosave, type SaveStatus } from './autosave';
 import { colorLabel, colorMeaning, colorName, HIGHLIGHT_COLORS, type ColorMeanings } from './colors';
-import { anchorRectOf, placeFloating } from './floating';
+import { anchorBelowBlockOf, placeFloating } from './floating';
 import { LIMITS } from '../../main/common/limits';
 import type { NoteMarkdown } from './note-markdown';
 import { wireRovingFocus } from './roving-focus';
@@ -34,6 +34,12 @@ export interface EditorTarget {
 
 const QUOTE_PREVIEW_LENGTH = 180;
 
+/**
+ * How far below a passage the rest of its paragraph may run and still be left in view above the
+ * card, as a share of the reader's height: beyond it, the card stays by the passage itself.
+ */
+const PARAGRAPH_ROOM = 0.3;
+
 /** The single note editor of the window. */
 export class NoteEditor {
   readonly element: HTMLElement;
@@ -47,6 +53,7 @@ export class NoteEditor {
   private readonly tags: TagInput;
   private readonly status: HTMLElement;
   private readonly deleteButton: HTMLButtonElement;
+  private readonly removeNoteButton: HTMLButtonElement;
   private readonly roving: { reset(active?: HTMLElement): void };
   private readonly noteSave: Autosave<{ id: string; note: string }>;
   private readonly tagSave: Autosave<{ id: string; tags: string[] }>;
@@ -97,7 +104,9 @@ export class NoteEditor {
     this.preview = h('div', { className: 'editor-preview note-body', hidden: true, 'aria-label': 'Note preview', role: 'region' });
     this.tags = new TagInput('note-editor', (tags) => this.id && this.tagSave.schedule({ id: this.id, tags }));
     this.status = h('span', { className: 'editor-status', role: 'status', 'aria-live': 'polite' });
-    this.deleteButton = h('button', { type: 'button', className: 'text-button danger' }, 'Delete');
+    // Each says what it takes away: the whole highlight (or document note), or only the note's text.
+    this.deleteButton = h('button', { type: 'button', className: 'text-button danger' }, 'Delete highlight');
+    this.removeNoteButton = h('button', { type: 'button', className: 'text-button', title: 'Clear the note and keep the highlight' }, 'Remove note');
     const save = h('button', { type: 'button', className: 'primary-button small' }, 'Save');
 
     this.element = h(
@@ -111,7 +120,7 @@ export class NoteEditor {
       this.preview,
       h('p', { className: 'editor-hint', id: 'note-editor-hint' }, 'Markdown: **bold**, _italic_, [links](https://…), lists.'),
       this.tags.element,
-      h('div', { className: 'editor-foot' }, this.status, h('span', { className: 'editor-foot-actions' }, this.deleteButton, save)),
+      h('div', { className: 'editor-foot' }, this.status, h('span', { className: 'editor-foot-actions' }, this.removeNoteButton, this.deleteButton, save)),
     );
 
     // Each save carries the id it was typed for: it completes even if the card has moved on.
@@ -127,6 +136,17 @@ export class NoteEditor {
     this.textarea.addEventListener('input', () => {
       if (this.id) this.noteSave.schedule({ id: this.id, note: this.textarea.value });
       this.autoGrow();
+      this.syncRemoveNote();
+    });
+    this.removeNoteButton.addEventListener('click', () => {
+      if (!this.id) return;
+      this.textarea.value = '';
+      this.showPreview(false);
+      this.autoGrow();
+      this.syncRemoveNote();
+      this.textarea.focus();
+      this.noteSave.schedule({ id: this.id, note: '' });
+      void this.noteSave.flush();
     });
     this.previewToggle.addEventListener('click', () => this.togglePreview());
     this.preview.addEventListener('click', (event) => this.markdown.handleLinkClick(event, this.onError));
@@ -224,7 +244,8 @@ export class NoteEditor {
     const exact = annotation.target?.quote.exact ?? '';
     this.quote.hidden = !exact;
     this.quote.textContent = exact.length > QUOTE_PREVIEW_LENGTH ? `${exact.slice(0, QUOTE_PREVIEW_LENGTH).trimEnd()}…` : exact;
-    this.deleteButton.setAttribute('aria-label', isHighlight ? 'Delete highlight' : 'Delete note');
+    this.deleteButton.textContent = isHighlight ? 'Delete highlight' : 'Delete note';
+    this.syncRemoveNote();
     this.renderTitle();
     if (range !== undefined) this.place(range);
   }
@@ -234,8 +255,9 @@ export class NoteEditor {
     if (this.element.hidden) return;
     this.element.classList.toggle('is-pinned', !range);
     if (range) {
-      // Always below, never over the passage: the layer scrolls the card into view.
-      placeFloating(this.element, this.host, anchorRectOf(range, 'below'), { prefer: 'below', gap: 12, flip: false });
+      // Always below, never over the passage or the rest of its paragraph: the layer scrolls the card into view.
+      const anchor = anchorBelowBlockOf(range, this.host.clientHeight * PARAGRAPH_ROOM);
+      placeFloating(this.element, this.host, anchor, { prefer: 'below', gap: 12, flip: false });
     } else {
       // No passage to sit by (a document note, an orphan): pinned near the top of the reader,
       // wherever it is scrolled.
@@ -328,6 +350,11 @@ export class NoteEditor {
     if (this.status.textContent !== text) this.status.textContent = text;
     this.status.dataset.state = all.includes('error') ? 'error' : text === 'Saved' ? 'saved' : text ? 'busy' : '';
     if (status === 'error') this.onError(error);
+  }
+
+  /** "Remove note" is offered for a highlight whose note has words. */
+  private syncRemoveNote(): void {
+    this.removeNoteButton.hidden = this.element.dataset.kind !== 'highlight' || !this.textarea.value.trim();
   }
 
   private autoGrow(): void {

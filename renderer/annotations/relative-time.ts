@@ -18,6 +18,14 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   return then.toLocaleDateString(undefined, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/**
+ * Whether an annotation was edited after it was made, as the sidebar says it ("· edited 5 min
+ * ago"): a change in the first minute (the note typed right after highlighting) is part of making it.
+ */
+export function wasEdited(createdAt: string, updatedAt: string): boolean {
+  return new Date(updatedAt).getTime() - new Date(createdAt).getTime() >= MINUTE;
+}
+
 /** The full date and time, for a tooltip. */
 export function fullDate(iso: string): string {
   const date = new Date(iso);

@@ -35,8 +35,20 @@ export function revealPassage(root: HTMLElement, range: Range, card: HTMLElement
 export function scrollPassageIntoView(root: HTMLElement, range: Range): void {
   const view = root.getBoundingClientRect();
   const rect = range.getBoundingClientRect();
-  if (rect.top >= view.top + TOP_MARGIN && rect.bottom <= view.bottom - BOTTOM_MARGIN) return;
-  const top = root.scrollTop + rect.top - view.top - root.clientHeight / 3;
+  // Judged where the view is going: a smooth scroll still under way (J pressed just before K,
+  // say) would otherwise carry off a passage that is in view only for the moment.
+  const ahead = (scrollingTo.get(root) ?? root.scrollTop) - root.scrollTop;
+  if (rect.top - ahead >= view.top + TOP_MARGIN && rect.bottom - ahead <= view.bottom - BOTTOM_MARGIN) return;
+  const top = Math.min(Math.max(0, root.scrollTop + rect.top - view.top - root.clientHeight / 3), root.scrollHeight - root.clientHeight);
   const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  root.scrollTo({ top: Math.max(0, top), behavior: smooth ? 'smooth' : 'auto' });
+  if (smooth && Math.abs(top - root.scrollTop) >= 1) {
+    scrollingTo.set(root, top);
+    root.addEventListener('scrollend', () => scrollingTo.delete(root), { once: true });
+  } else {
+    scrollingTo.delete(root);
+  }
+  root.scrollTo({ top, behavior: smooth ? 'smooth' : 'auto' });
 }
+
+/** Where a smooth scroll started here is heading, per scrolling element, until it ends. */
+const scrollingTo = new WeakMap<HTMLElement, number>();

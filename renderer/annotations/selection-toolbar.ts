@@ -1,6 +1,7 @@
 /**
  * The floating "Annotate" toolbar shown next to a selection: Highlight (last used color), the
- * five colors (named by color, described by their meaning), Add note and Copy. One Tab stop with
+ * five colors (named by color, described by their meaning), Add note and Copy, and "Move
+ * highlight here" when a highlight was open as the selection was made. One Tab stop with
  * arrow-key navigation; clicking it never takes the selection away.
  */
 import { h } from '../ui/dom';
@@ -13,6 +14,8 @@ export interface ToolbarActions {
   highlight(range: Range, color: HighlightColor | null): void;
   addNote(range: Range): void;
   copy(range: Range): void;
+  /** Moves the highlight that was open to the selection. */
+  moveHere(range: Range): void;
 }
 
 let nextId = 0;
@@ -24,6 +27,7 @@ export class SelectionToolbar {
   private readonly lastColorSwatch: HTMLElement;
   private readonly colorButtons = new Map<HighlightColor, { button: HTMLButtonElement; tip: HTMLElement }>();
   private readonly roving: { reset(active?: HTMLElement): void; focusFirst(): void };
+  private readonly moveGroup: HTMLElement;
   private range: Range | null = null;
   private lastColor: HighlightColor = 'yellow';
   private meanings: ColorMeanings | null = null;
@@ -50,6 +54,8 @@ export class SelectionToolbar {
     }
     const addNote = h('button', { type: 'button', className: 'tb-button', 'aria-keyshortcuts': 'N', title: 'Highlight and write a note (N)' }, 'Add note');
     const copy = h('button', { type: 'button', className: 'tb-button', title: 'Copy the selected text' }, 'Copy');
+    const moveHere = h('button', { type: 'button', className: 'tb-button tb-move', title: 'Move the highlight that was open to this passage' }, 'Move highlight here');
+    this.moveGroup = h('span', { className: 'tb-move-group', hidden: true }, h('span', { className: 'tb-divider', 'aria-hidden': 'true' }), moveHere);
     this.element = h(
       'div',
       { className: 'annotate-toolbar', role: 'toolbar', 'aria-label': 'Annotate', 'aria-orientation': 'horizontal', hidden: true },
@@ -59,8 +65,9 @@ export class SelectionToolbar {
       h('span', { className: 'tb-divider', 'aria-hidden': 'true' }),
       addNote,
       copy,
+      this.moveGroup,
     );
-    const buttons = () => Array.from(this.element.querySelectorAll<HTMLButtonElement>('button'));
+    const buttons = () => Array.from(this.element.querySelectorAll<HTMLButtonElement>('button')).filter((button) => !(this.moveGroup.hidden && this.moveGroup.contains(button)));
     this.roving = wireRovingFocus(this.element, buttons);
     this.roving.reset();
 
@@ -80,6 +87,7 @@ export class SelectionToolbar {
     for (const [color, { button }] of this.colorButtons) button.addEventListener('click', run((range) => this.actions.highlight(range, color)));
     addNote.addEventListener('click', run((range) => this.actions.addNote(range)));
     copy.addEventListener('click', run((range) => this.actions.copy(range)));
+    moveHere.addEventListener('click', run((range) => this.actions.moveHere(range)));
     host.append(this.element);
   }
 
@@ -110,9 +118,10 @@ export class SelectionToolbar {
     return this.visible ? this.range : null;
   }
 
-  /** Shows the toolbar above (or below) `range`. */
-  show(range: Range): void {
+  /** Shows the toolbar above (or below) `range`; `canMove` offers "Move highlight here". */
+  show(range: Range, options: { canMove?: boolean } = {}): void {
     this.range = range;
+    this.moveGroup.hidden = !options.canMove;
     if (this.meanings) this.setColors(this.meanings, this.lastColor);
     const wasHidden = this.element.hidden;
     this.element.hidden = false;

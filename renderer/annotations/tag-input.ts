@@ -1,24 +1,26 @@
 /**
  * Tags as chips: an "Add tag" input (Enter or a comma adds what was typed) and a remove button
- * per chip. Tags are compared without case, as the main side stores them.
+ * per chip. Tags follow main/common/tags.ts, as the main side stores them: "#idea" is "idea",
+ * compared without case.
  */
 import { LIMITS } from '../../main/common/limits';
+import { cleanTag, tagKey } from '../../main/common/tags';
 import { h } from '../ui/dom';
 
-/** Splits typed text into tags: commas separate, whitespace collapses, empties are dropped. */
+/** Splits typed text into tags: commas separate, each is cleaned (cleanTag), empties are dropped. */
 export function parseTags(text: string): string[] {
   return text
     .split(',')
-    .map((part) => part.trim().replace(/\s+/g, ' ').slice(0, LIMITS.maxTagLength))
+    .map((part) => cleanTag(part).slice(0, LIMITS.maxTagLength))
     .filter(Boolean);
 }
 
-/** `tags` plus `added`, without duplicates (case-insensitive), the first spelling kept. */
+/** `tags` plus `added`, without duplicates (tagKey), the first spelling kept. */
 export function mergeTags(tags: readonly string[], added: readonly string[]): string[] {
-  const seen = new Set(tags.map((tag) => tag.toLocaleLowerCase()));
+  const seen = new Set(tags.map(tagKey));
   const result = [...tags];
   for (const tag of added) {
-    const key = tag.toLocaleLowerCase();
+    const key = tagKey(tag);
     if (seen.has(key) || result.length >= LIMITS.maxTags) continue;
     seen.add(key);
     result.push(tag);

@@ -5,6 +5,7 @@ import { fillArticleRoot, readArticleStructure } from '../../main/common/article
 import type { FaqEntry } from '../../main/common/article/faq';
 import type { HeadingInfo } from '../../main/common/article/headings';
 import { documentLanguage } from '../../main/common/article/document-language';
+import { missingImagePlaceholder } from '../../main/common/article/remote-content';
 import { createMarkdownRenderer } from '../../main/common/article/render-markdown';
 
 /** What the navigation and annotation layers need from a rendered article. */
@@ -18,6 +19,8 @@ export interface ArticleModel {
   faq: FaqEntry[];
   /** The article's text and its offsets ↔ DOM positions, built once per render. */
   index: TextIndex;
+  /** Images and media next to the document that could not be read because it is an upload. */
+  unreadableFromUpload: number;
 }
 
 /**
@@ -34,12 +37,28 @@ export class ArticleView {
     private readonly onError: (error: unknown) => void,
   ) {
     root.addEventListener('click', (event) => this.onClick(event));
+    // A local image that is not there gets the placeholder a blocked one gets (error does not bubble).
+    root.addEventListener(
+      'error',
+      (event) => {
+        if (event.target instanceof HTMLImageElement && root.contains(event.target)) event.target.replaceWith(missingImagePlaceholder(event.target));
+      },
+      true,
+    );
   }
 
   /** Renders a document and returns its structure. */
   show(document: OpenedDocument): ArticleModel {
+    let unreadableFromUpload = 0;
     const rendered = this.renderer.render(document.markdown, {
-      resolveAssetUrl: (path) => this.client.assetUrl(document.id, path),
+      resolveAssetUrl: (path) => {
+        // An upload came without its folder: nothing next to it can be read.
+        if (document.isUpload) {
+          unreadableFromUpload += 1;
+          return null;
+        }
+        return this.client.assetUrl(document.id, path);
+      },
       externalLinks: this.client.mode === 'desktop' ? 'system' : 'new-tab',
     });
     // The main side builds its headless copy of the article with the same two calls.
@@ -48,7 +67,7 @@ export class ArticleView {
     // Hyphenation, quotes and speech follow the document's language, else the app's.
     this.root.lang = documentLanguage(document.markdown) ?? navigator.language;
     const { headings, sections, faq } = readArticleStructure(this.root);
-    return { document, root: this.root, headings, sections, faq, index: new TextIndex(this.root) };
+    return { document, root: this.root, headings, sections, faq, index: new TextIndex(this.root), unreadableFromUpload };
   }
 
   /** Empties the article (no document open). */

@@ -24,5 +24,9 @@ export function keyCommand(event: KeyboardEvent, platform: KeyPlatform, context?
 }
 
 function isInModalDialog(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('dialog')?.matches(':modal') === true;
+  if (!(target instanceof Element)) return false;
+  if (target.closest('dialog')?.matches(':modal') === true) return true;
+  // A modal dialog makes the rest of the page inert, so a key whose focus fell out of it (onto
+  // the body, when the control it was on went away) is still the dialog's.
+  return [...target.ownerDocument.querySelectorAll('dialog[open]')].some((dialog) => dialog.matches(':modal'));
 }

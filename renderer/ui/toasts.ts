@@ -5,6 +5,19 @@ export interface ToastAction {
   run: () => void;
 }
 
+/** How to show a toast. */
+export interface ToastOptions {
+  action?: ToastAction;
+  kind?: 'info' | 'error';
+  timeoutMs?: number;
+  /**
+   * A notice (a damaged file restored, say) stays beside the others. Anything else is the answer
+   * to what the reader just did, and replaces the answer before it: after a failure and a retry
+   * that worked, only "done" is left showing.
+   */
+  notice?: boolean;
+}
+
 /** A message: plain text, or text with links (buttons that act, e.g. "1 orphaned" showing the Orphaned group). */
 export type ToastMessage = string | ReadonlyArray<string | ToastAction>;
 
@@ -13,11 +26,17 @@ export type ToastMessage = string | ReadonlyArray<string | ToastAction>;
  * with an action (Undo) stays longer, so there is time to reach it by keyboard.
  */
 export class Toasts {
+  /** The toast answering the reader's last action, if still shown. */
+  private latest: HTMLElement | null = null;
+
   constructor(private readonly region: HTMLElement) {}
 
   /** Shows a message; returns a function that dismisses it early. */
-  show(message: ToastMessage, options: { action?: ToastAction; kind?: 'info' | 'error'; timeoutMs?: number } = {}): () => void {
-    const dismiss = () => toast.remove();
+  show(message: ToastMessage, options: ToastOptions = {}): () => void {
+    const dismiss = () => {
+      toast.remove();
+      if (this.latest === toast) this.latest = null;
+    };
     const parts = (typeof message === 'string' ? [message] : message).map((part) => {
       if (typeof part === 'string') return part;
       const link = h('button', { type: 'button', className: 'toast-link' }, part.label);
@@ -40,6 +59,10 @@ export class Toasts {
     const close = h('button', { type: 'button', className: 'toast-close', 'aria-label': 'Dismiss message' }, '×');
     close.addEventListener('click', dismiss);
     toast.append(close);
+    if (!options.notice) {
+      this.latest?.remove();
+      this.latest = toast;
+    }
     this.region.append(toast);
     const timeout = options.timeoutMs ?? (options.action ? 10_000 : options.kind === 'error' ? 12_000 : 5_000);
     window.setTimeout(dismiss, timeout);

@@ -138,7 +138,7 @@ test.describe('at 700 × 900', () => {
     // Opened from the floating sidebar, the note shows in the article and focus comes back to the button.
     const annotationsButton = page.getByRole('button', { name: 'Annotations', exact: true });
     await annotationsButton.click();
-    await sidebar(page).getByRole('button', { name: /Watershed Moment/ }).click();
+    await sidebar(page).getByRole('button', { name: /^Kim described the deal as a “Watershed Moment”/ }).click();
     await expect(sidebar(page)).toBeHidden();
     await expect(editor.getByRole('textbox', { name: 'Note' })).toBeFocused();
     await expectInside(editor, reader, 'the note editor opened from the sidebar');

@@ -88,6 +88,13 @@ export async function selectText(page: Page, text: string, through?: string): Pr
   }, { wanted: text, last: through ?? null });
 }
 
+/** Highlights `text` in `color` through the selection toolbar, and waits for its entry in the sidebar. */
+export async function highlightText(page: Page, text: string, color: string): Promise<void> {
+  await selectText(page, text);
+  await toolbar(page).getByRole('button', { name: color, exact: true }).click();
+  await expect(sidebar(page).getByRole('listitem').filter({ hasText: text })).toHaveCount(1);
+}
+
 /** The text of every range painted in a CSS highlight (e.g. 'gloss-yellow'). */
 export async function painted(page: Page, name: string): Promise<string[]> {
   return page.evaluate((highlight) => {

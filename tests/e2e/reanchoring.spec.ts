@@ -6,17 +6,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './gloss-server';
-import { openReader, painted, reopen, selectText, serveFile, sidebar, toolbar } from './reader-page';
+import { highlightText as highlight, openReader, painted, reopen, selectText, serveFile, sidebar } from './reader-page';
+import { RIVERS, RIVERS_NOW, WEATHER, WINDS, WINDS_NOW } from './weather-article';
 
 /** Every range painted in any of Gloss's highlights, by the text it covers. */
 async function everythingPainted(page: Page): Promise<string[]> {
   return page.evaluate(() => [...CSS.highlights.values()].flatMap((highlight) => [...(highlight as unknown as Set<Range>)].map((range) => range.toString())));
-}
-
-async function highlight(page: Page, text: string, color: string): Promise<void> {
-  await selectText(page, text);
-  await toolbar(page).getByRole('button', { name: color, exact: true }).click();
-  await expect(sidebar(page).getByRole('listitem').filter({ hasText: text })).toHaveCount(1);
 }
 
 const MARKET = ['# Market day', 'At the market on Saturday she bought a tea set for her mother, and a basket of plums for the road home.', 'On the way back the rain started, and they sheltered under the bridge until it stopped.'].join('\n\n');
@@ -46,16 +41,6 @@ test('a highlight whose words changed is never moved onto part of a word, and co
     await cleanup();
   }
 });
-
-const WEATHER = [
-  '# Weather notes',
-  'Rain falls mostly in autumn, when the westerly winds bring clouds in from the ocean and the valley fills with fog for days.',
-  'Summer is dry, and by the end of August the rivers run low enough to cross on foot without wetting a knee.',
-].join('\n\n');
-const WINDS = 'the westerly winds bring clouds in from the ocean';
-const WINDS_NOW = 'the western winds carry clouds in off the ocean';
-const RIVERS = 'the rivers run low enough to cross on foot';
-const RIVERS_NOW = 'the rivers run shallow enough to walk across on foot';
 
 test('a passage Gloss is not sure of is painted differently, listed under "Needs review", and accepted or re-picked', async ({ page }) => {
   const { server, write, cleanup } = await serveFile('weather.md', WEATHER);

@@ -88,6 +88,15 @@ function blockMedia(root: Element, media: Element, resolveAssetUrl: AssetResolve
   return outcome === 'remote' ? 1 : 0;
 }
 
+/**
+ * The placeholder for a local image that failed to load (the file is not there): the same one a
+ * blocked remote image gets, instead of the browser's broken-image icon.
+ */
+export function missingImagePlaceholder(image: Element): HTMLSpanElement {
+  const alt = (image.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+  return placeholder(image, 'blocked-image', withAlt(IMAGE_LABELS.missing, alt));
+}
+
 function withAlt(label: string, alt: string): string {
   return alt === '' ? label : `${label}: ${alt}`;
 }

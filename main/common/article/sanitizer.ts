@@ -21,6 +21,10 @@ export function createArticleSanitizer(window: Window): ArticleSanitizer {
   const purify = createDOMPurify(window as unknown as WindowLike);
   // Hooks are per instance, not per call: the current call's choice reaches them through here.
   let externalLinks: ExternalLinks = 'system';
+  // Links written with an address, and those of them whose address DOMPurify (a scheme it does
+  // not allow) or the link policy took away: they become plain text once the walk is done.
+  let addressed = new WeakSet<Element>();
+  let emptied: Element[] = [];
 
   purify.addHook('uponSanitizeElement', (node, event) => {
     // The only form control an article keeps is the task-list checkbox marked emits.
@@ -28,10 +32,17 @@ export function createArticleSanitizer(window: Window): ArticleSanitizer {
       (node as Element).remove();
     }
   });
+  purify.addHook('beforeSanitizeAttributes', (element) => {
+    // Called for text nodes too: only elements named A count.
+    if (element.nodeName === 'A' && element.hasAttribute('href')) addressed.add(element);
+  });
   purify.addHook('afterSanitizeAttributes', (element) => {
     const tag = element.tagName.toLowerCase();
     // Attributes are added here, after DOMPurify's checks, which would strip target.
-    if (tag === 'a') applyLinkPolicy(element, externalLinks);
+    if (tag === 'a') {
+      applyLinkPolicy(element, externalLinks);
+      if (addressed.has(element) && !element.hasAttribute('href')) emptied.push(element);
+    }
     // A task list is a record of what was done, not a form: ticking it would change nothing.
     else if (tag === 'input') element.setAttribute('disabled', '');
     namespaceElement(element);
@@ -40,9 +51,33 @@ export function createArticleSanitizer(window: Window): ArticleSanitizer {
   return {
     sanitize(html, links) {
       externalLinks = links;
-      const body = purify.sanitize(html, SANITIZE_CONFIG) as HTMLElement | null;
+      addressed = new WeakSet();
+      emptied = [];
       // Null when the HTML has no <body> to return, e.g. a document that opens with <frameset>.
-      return body ?? window.document.implementation.createHTMLDocument('').body;
+      const body = (purify.sanitize(html, SANITIZE_CONFIG) as HTMLElement | null) ?? window.document.implementation.createHTMLDocument('').body;
+      for (const link of emptied) if (body.contains(link)) asPlainText(link);
+      emptied = [];
+      return body;
     },
   };
+}
+
+/** Attributes an address-less link keeps when it becomes a span: what names or styles its text. */
+const PLAIN_TEXT_ATTRIBUTES = ['id', 'class', 'lang', 'dir', 'title'];
+
+/**
+ * Turns an `<a>` whose address was removed (by DOMPurify or the link policy) into a `<span>` with the same text: it must
+ * neither look nor act like a link that goes nowhere. (An `<a name>` the document wrote as an
+ * anchor, with no address, stays: it is a target, and the stylesheet shows it as text.)
+ * Runs after DOMPurify's walk, which a replaced node would derail; the text nodes stay the same,
+ * so text offsets (and highlights) do not move.
+ */
+function asPlainText(link: Element): void {
+  const span = link.ownerDocument.createElement('span');
+  for (const name of PLAIN_TEXT_ATTRIBUTES) {
+    const value = link.getAttribute(name);
+    if (value !== null) span.setAttribute(name, value);
+  }
+  span.append(...Array.from(link.childNodes));
+  link.replaceWith(span);
 }

@@ -33,6 +33,14 @@ describe('matchKey: the platform modifier', () => {
     assert.equal(command(press('z', { metaKey: true }), MAC), 'undo');
   });
 
+  it('redoes with Mod+Shift+Z everywhere and Ctrl+Y on Windows and Linux only', () => {
+    assert.equal(command(press('Z', { ctrlKey: true, shiftKey: true }), PC), 'redo');
+    assert.equal(command(press('z', { metaKey: true, shiftKey: true }), MAC), 'redo');
+    assert.equal(command(press('y', { ctrlKey: true }), PC), 'redo');
+    assert.equal(command(press('y', { metaKey: true }), MAC), null);
+    assert.equal(command(press('z', { ctrlKey: true, shiftKey: true }), { ...PC, context: 'typing' }), null, 'a text field keeps its own redo');
+  });
+
   it('does not take the other platform’s modifier for Mod', () => {
     assert.equal(command(press('o', { metaKey: true }), PC), null);
     assert.equal(command(press('o', { ctrlKey: true }), MAC), null);
@@ -40,7 +48,7 @@ describe('matchKey: the platform modifier', () => {
   });
 
   it('needs exactly the modifiers of the row: an extra Shift, Alt or Ctrl is another key', () => {
-    assert.equal(command(press('Z', { ctrlKey: true, shiftKey: true }), PC), null);
+    assert.equal(command(press('O', { ctrlKey: true, shiftKey: true }), PC), null);
     assert.equal(command(press('z', { ctrlKey: true, altKey: true }), PC), null);
     assert.equal(command(press('z', { metaKey: true, ctrlKey: true }), MAC), null);
     assert.equal(command(press('h', { altKey: true }), PC), null);

@@ -64,6 +64,11 @@ describe('the operating system’s recent documents', () => {
     assert.equal(recentDocumentPath('openDocument', null), null);
   });
 
+  test('an empty file is not kept there, as it is not kept in Gloss’s Recent', () => {
+    assert.equal(recentDocumentPath('openDocument', { ...opened, markdown: ' \n' }), null);
+    assert.equal(recentDocumentPath('openDocument', { ...opened, markdown: '# One\n' }), '/docs/1.md');
+  });
+
   test('a file Gloss still asks about waits for the answer', () => {
     assert.equal(recentDocumentPath('openDocument', { ...opened, similarTo: { documentId: 'd0' } }), null);
   });

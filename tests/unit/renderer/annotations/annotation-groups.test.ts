@@ -29,8 +29,8 @@ const { index } = articleFrom(ARTICLE);
 const headings = headingsFromDom(index);
 const meanings = DEFAULT_SETTINGS.colorMeanings;
 
-function filters(patch: { text?: string; colors?: HighlightColor[]; tag?: string | null } = {}): AnnotationFilters {
-  return { text: patch.text ?? '', colors: new Set(patch.colors ?? []), tag: patch.tag ?? null };
+function filters(patch: { text?: string; colors?: HighlightColor[]; tags?: string[] } = {}): AnnotationFilters {
+  return { text: patch.text ?? '', colors: new Set(patch.colors ?? []), tags: new Set(patch.tags ?? []) };
 }
 
 /** What the sidebar shows of the groups: each title with the ids listed under it. */
@@ -171,10 +171,17 @@ describe('matchesFilters', () => {
   });
 
   it('matches a tag without regard to case', () => {
-    assert.equal(matches(filters({ tag: 'climate' })), true);
-    assert.equal(matches(filters({ tag: 'EXAM' })), true);
-    assert.equal(matches(filters({ tag: 'clim' })), false);
-    assert.equal(matches(filters({ tag: 'climate' }), note), false);
+    assert.equal(matches(filters({ tags: ['climate'] })), true);
+    assert.equal(matches(filters({ tags: ['EXAM'] })), true);
+    assert.equal(matches(filters({ tags: ['clim'] })), false);
+    assert.equal(matches(filters({ tags: ['climate'] }), note), false);
+  });
+
+  it('with several tags, matches only what carries all of them', () => {
+    assert.equal(matches(filters({ tags: ['climate', 'exam'] })), true);
+    assert.equal(matches(filters({ tags: ['climate', 'todo'] })), false);
+    assert.equal(matches(filters({ tags: ['exam', 'todo'] }), note), false);
+    assert.equal(matches(filters({ tags: ['todo'] }), note), true);
   });
 
   it('finds text in the quote, the note, the tags, the color name and its meaning, in any case', () => {
@@ -200,10 +207,10 @@ describe('matchesFilters', () => {
   });
 
   it('needs every filter at once', () => {
-    assert.equal(matches(filters({ text: 'monsoon', colors: ['blue'], tag: 'exam' })), true);
-    assert.equal(matches(filters({ text: 'monsoon', colors: ['blue'], tag: 'todo' })), false);
-    assert.equal(matches(filters({ text: 'monsoon', colors: ['green'], tag: 'exam' })), false);
-    assert.equal(matches(filters({ text: 'exam', tag: 'todo' }), note), true);
+    assert.equal(matches(filters({ text: 'monsoon', colors: ['blue'], tags: ['exam'] })), true);
+    assert.equal(matches(filters({ text: 'monsoon', colors: ['blue'], tags: ['todo'] })), false);
+    assert.equal(matches(filters({ text: 'monsoon', colors: ['green'], tags: ['exam'] })), false);
+    assert.equal(matches(filters({ text: 'exam', tags: ['todo'] }), note), true);
   });
 });
 
@@ -216,7 +223,7 @@ describe('filtersActive', () => {
   it('is on as soon as any filter is set', () => {
     assert.equal(filtersActive(filters({ text: 'rain' })), true);
     assert.equal(filtersActive(filters({ colors: ['pink'] })), true);
-    assert.equal(filtersActive(filters({ tag: 'exam' })), true);
+    assert.equal(filtersActive(filters({ tags: ['exam'] })), true);
   });
 });
 

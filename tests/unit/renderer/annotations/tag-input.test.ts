@@ -15,6 +15,11 @@ describe('parseTags', () => {
     assert.deepEqual(parseTags('deep \t  work'), ['deep work']);
   });
 
+  it('drops the # typed in front of a tag, as the main side does', () => {
+    assert.deepEqual(parseTags('#idea, ## two words,c#'), ['idea', 'two words', 'c#']);
+    assert.deepEqual(mergeTags(['idea'], parseTags('#Idea')), ['idea']);
+  });
+
   it('drops empty pieces', () => {
     assert.deepEqual(parseTags(''), []);
     assert.deepEqual(parseTags('   '), []);
