@@ -1,4 +1,4 @@
-import type { GlossApi } from './api';
+import type { GlossApi, ImportResult } from './api';
 
 /** Where and how big the desktop window was, remembered between launches. */
 export interface WindowState {
@@ -24,6 +24,11 @@ export interface GlossService extends GlossApi {
   readAsset(documentId: string, relativePath: string): Promise<DocumentAsset>;
   getWindowState(): WindowState | null;
   saveWindowState(state: WindowState): Promise<void>;
+  /**
+   * `gloss import FILE [--doc DOCUMENT]`: imports the file at `path`, into the document at
+   * `documentPath` when given (added to the library if it is not in it yet).
+   */
+  importFile(path: string, options: { documentPath?: string | null; dryRun: boolean }): Promise<ImportResult>;
   /** Flushes pending writes and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -53,4 +58,26 @@ export interface ServiceOptions {
   openExternal?: (url: string) => Promise<void>;
   /** A document named on the command line: opened at start instead of the last one read. */
   initialDocumentPath?: string | null;
+  /** The desktop's system dialogs; absent in the browser mode, which downloads exports and cannot choose folders. */
+  dialogs?: ShellDialogs;
+  /**
+   * A notes folder named on the command line (`npm run serve -- --notes-folder DIR`): kept from
+   * now on, as if chosen in the desktop's dialog, and written at once.
+   */
+  notesFolder?: string | null;
+}
+
+/** A file type a Save dialog offers. */
+export interface DialogFilter {
+  name: string;
+  /** Without their dot. */
+  extensions: string[];
+}
+
+/** The desktop's system dialogs, as the service asks for them. Each resolves to null when the reader cancels. */
+export interface ShellDialogs {
+  /** The Save dialog; `defaultPath` is a file name, or a path in the folder to open. */
+  saveFile(options: { title: string; defaultPath: string; filters: DialogFilter[] }): Promise<string | null>;
+  /** A folder picker (folders may be created in it). */
+  chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { realpath } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type {
   Annotation,
@@ -11,9 +10,10 @@ import type {
 } from './api';
 import { normalizeTags } from './common/tags';
 import { readDocumentAsset } from './documents/document-asset';
-import { documentIdForPath } from './documents/document-id';
+import { documentIdentity } from './documents/document-identity';
 import { loadForReading, loadFromBytes } from './documents/load-document';
 import { GlossError, toErrorInfo } from './errors';
+import { checkNotesFolder, createExportService } from './export/export-service';
 import { externalUrl } from './common/external-url';
 import { ANNOTATIONS_FOLDER, openAnnotationStore } from './store/annotation-store';
 import { lockDataDir } from './store/data-dir-lock';
@@ -24,8 +24,7 @@ import type { GlossService, ServiceOptions, WindowState } from './service-types'
 /** Folder, inside the data folder, holding documents opened by upload in the browser mode. */
 const IMPORTED_FOLDER = 'imported';
 
-/** The sample article that opens on first launch. */
-export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
+export { SAMPLE_ARTICLE } from './documents/document-identity';
 
 
 /** The refusal of a path the 'library' document access does not open. */
@@ -62,15 +61,19 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       titleOf: (id) => library.getDocument(id)?.title,
       beforeWrite,
     });
-    const samplePath = resolve(options.assetsDir, SAMPLE_ARTICLE);
-    // The sample lives wherever Gloss is installed, and that moves (updates, an AppImage mounts
-    // at a new place every launch): its id must not depend on the install path, or its
-    // annotations would be left behind. The same id maps back to today's path.
-    const sampleId = documentIdForPath(`gloss-sample:${SAMPLE_ARTICLE}`);
-    const sampleRealPath = await realpath(samplePath).catch(() => samplePath);
-    const isSamplePath = (path: string) => path === samplePath || path === sampleRealPath;
-    const idFor = (path: string) => (isSamplePath(path) ? sampleId : documentIdForPath(path));
-    const pathOf = (record: DocumentRecord) => (record.id === sampleId ? samplePath : record.path);
+    const identity = await documentIdentity(options.assetsDir);
+    const exports = createExportService({
+      dataDir,
+      library,
+      annotations,
+      identity,
+      documentAccess: options.documentAccess,
+      dialogs: options.dialogs,
+      notices,
+    });
+    // Checked before the service is handed out: a folder Gloss may not use is a failed start.
+    const commandLineFolder = options.notesFolder ? checkNotesFolder(resolve(options.notesFolder), dataDir) : null;
+    const { samplePath, isSamplePath, idFor, pathOf } = identity;
     const toSummary = (record: DocumentRecord): DocumentSummary => ({
       id: record.id,
       path: pathOf(record),
@@ -133,6 +136,17 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       }
     }
 
+    /** After a change to a document's annotations: its notes-folder file follows. */
+    const changed = <T>(documentId: string, result: T): T => {
+      exports.changed(documentId);
+      return result;
+    };
+    if (commandLineFolder !== null) {
+      // Kept before the service is handed out; filled in the background, so a large library does not delay the start.
+      const { written } = await exports.useNotesFolder(commandLineFolder);
+      written.catch((error: unknown) => notices.push(toErrorInfo(error).message));
+    }
+
     const service: GlossService = {
       async getStartup(): Promise<Startup> {
         const { document, error } = await startupDocument();
@@ -189,20 +203,20 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
           createdAt: now,
           updatedAt: now,
         };
-        return annotations.create(annotation);
+        return changed(annotation.documentId, await annotations.create(annotation));
       },
       async updateAnnotation({ documentId, id, changes }) {
         const normalized = changes.tags ? { ...changes, tags: normalizeTags(changes.tags) } : changes;
-        return annotations.update(documentId, id, normalized, new Date().toISOString());
+        return changed(documentId, await annotations.update(documentId, id, normalized, new Date().toISOString()));
       },
-      deleteAnnotation: ({ documentId, id }) => annotations.remove(documentId, id),
+      deleteAnnotation: async ({ documentId, id }) => changed(documentId, await annotations.remove(documentId, id)),
       async restoreAnnotation({ annotation }) {
         requireDocument(annotation.documentId);
-        return annotations.restore(annotation as Annotation);
+        return changed(annotation.documentId, await annotations.restore(annotation as Annotation));
       },
       async saveAnchoring({ documentId, contentHash, updates }) {
         requireDocument(documentId);
-        return annotations.applyAnchoring(documentId, contentHash, updates, new Date().toISOString());
+        return changed(documentId, await annotations.applyAnchoring(documentId, contentHash, updates, new Date().toISOString()));
       },
       async openExternal({ url }) {
         const address = externalUrl(url);
@@ -211,6 +225,19 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         await options.openExternal(address);
       },
       takeNotices: async () => notices.splice(0, notices.length),
+      exportAnnotations: (request) => exports.exportAnnotations(request),
+      saveExport: (request) => exports.saveExport(request),
+      copyAsMarkdown: (request) => exports.copyAsMarkdown(request),
+      importAnnotations: (request) => exports.importAnnotations(request),
+      importFile: (path, importOptions) => exports.importFile(path, importOptions),
+      async openAnnotationLink({ documentId }) {
+        const record = library.getDocument(documentId);
+        if (!record) throw new GlossError('not-found', 'This link points to a document that is not in your Gloss library. Open the document in Gloss once, and its links work from then on.');
+        return openPath(pathOf(record));
+      },
+      getNotesFolder: (request) => exports.getNotesFolder(request),
+      chooseNotesFolder: (request) => exports.chooseNotesFolder(request),
+      stopNotesFolder: (request) => exports.stopNotesFolder(request),
       async readAsset(documentId: string, relativePath: string) {
         return readDocumentAsset(pathOf(requireDocument(documentId)), relativePath);
       },
@@ -219,7 +246,10 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       async close() {
         // Let writes already accepted reach the disk before another process may take the folder.
         try {
-          await Promise.all([library.flush(), annotations.flush()]);
+          await annotations.flush();
+          // The notes folder's last batch, and what it remembers in gloss.json, before the library's last write.
+          await exports.flush();
+          await library.flush();
         } finally {
           await lock.release();
         }

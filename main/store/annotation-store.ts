@@ -12,6 +12,7 @@ import { stringifyAnnotationFile } from './annotation-file-text';
 import { DurableJsonFile } from './durable-json-file';
 import type { WriteCheck } from './durable-write';
 import { describeIssue } from './quarantine';
+import { annotatedDocumentIds, readAnnotationsWithoutRepair } from './read-only-store';
 
 export { ANNOTATIONS_FOLDER };
 export type { AnnotationFile };
@@ -36,6 +37,19 @@ export interface AnnotationStore {
    * Unknown ids are skipped: the annotation was deleted meanwhile.
    */
   applyAnchoring(documentId: string, contentHash: string, updates: AnchoringUpdate[], now: string): Promise<AnchoringSummary>;
+  /**
+   * Stores many annotations of one document in one durable write (an import's additions), in the
+   * order given. Each is checked as `create` checks it; one that is not valid, belongs to another
+   * document, or repeats an id (stored, or given twice) refuses them all and nothing is written.
+   */
+  insertMany(documentId: string, annotations: readonly Annotation[]): Promise<Annotation[]>;
+  /**
+   * A document's annotations as confirmed, without keeping its file open when it is not open
+   * already (an export of the whole library reads every document once).
+   */
+  peek(documentId: string): Promise<Annotation[]>;
+  /** Ids of the documents that have an annotation file, sorted. */
+  documentIds(): Promise<string[]>;
   /** Resolves once every change asked for so far is on disk (or refused). */
   flush(): Promise<void>;
 }
@@ -144,6 +158,30 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
       const targets = new Map(parsed.data.updates.map((update) => [update.id, update.target]));
       return change(documentId, (state) => reanchor(state, contentHash, targets, now));
     },
+
+    async insertMany(documentId, given) {
+      const parsed = given.map((annotation) => checkAnnotation(annotation));
+      const stranger = parsed.find((annotation) => annotation.documentId !== documentId);
+      if (stranger) throw new GlossError('invalid-request', `Annotation ${stranger.id} belongs to another document than the one it is stored with.`);
+      return change(documentId, (state) => {
+        const ids = new Set(state.annotations.map((a) => a.id));
+        for (const annotation of parsed) {
+          if (ids.has(annotation.id)) throw new GlossError('invalid-request', `An annotation with the id ${annotation.id} already exists; nothing was stored.`);
+          ids.add(annotation.id);
+        }
+        if (parsed.length === 0) return { state, result: [] };
+        return { state: { ...state, annotations: [...state.annotations, ...parsed] }, result: structuredClone(parsed) };
+      });
+    },
+
+    async peek(documentId) {
+      if (open.has(documentId)) return structuredClone((await queueFor(documentId)).state.annotations);
+      // Problems reading it (a damaged file) are the reader's to hear of when the document opens.
+      const unheard: string[] = [];
+      return readAnnotationsWithoutRepair(dataDir, documentId, unheard);
+    },
+
+    documentIds: () => annotatedDocumentIds(dataDir),
 
     async flush() {
       const queues = await Promise.allSettled(open.values());
