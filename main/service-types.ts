@@ -1,4 +1,5 @@
 import type { GlossApi, ImportResult } from './api';
+import type { ParsedImport } from './export/import/import-model';
 
 /** Where and how big the desktop window was, remembered between launches. */
 export interface WindowState {
@@ -25,10 +26,10 @@ export interface GlossService extends GlossApi {
   getWindowState(): WindowState | null;
   saveWindowState(state: WindowState): Promise<void>;
   /**
-   * `gloss import FILE [--doc DOCUMENT]`: imports the file at `path`, into the document at
-   * `documentPath` when given (added to the library if it is not in it yet).
+   * `gloss import FILE [--doc DOCUMENT]`: imports a file the command has read and parsed, into
+   * the document at `documentPath` when given (added to the library if it is not in it yet).
    */
-  importFile(path: string, options: { documentPath?: string | null; dryRun: boolean }): Promise<ImportResult>;
+  importParsed(parsed: ParsedImport, options: { documentPath?: string | null; dryRun: boolean }): Promise<ImportResult>;
   /** Flushes pending writes and releases the data-folder lock. */
   close(): Promise<void>;
 }

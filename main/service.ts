@@ -229,7 +229,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       saveExport: (request) => exports.saveExport(request),
       copyAsMarkdown: (request) => exports.copyAsMarkdown(request),
       importAnnotations: (request) => exports.importAnnotations(request),
-      importFile: (path, importOptions) => exports.importFile(path, importOptions),
+      importParsed: (parsed, importOptions) => exports.importParsed(parsed, importOptions),
       async openAnnotationLink({ documentId }) {
         const record = library.getDocument(documentId);
         if (!record) throw new GlossError('not-found', 'This link points to a document that is not in your Gloss library. Open the document in Gloss once, and its links work from then on.');

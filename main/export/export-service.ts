@@ -51,8 +51,8 @@ export type ExportMethods = Pick<
 
 /** The export service: its API methods, and what the service and the CLI call besides. */
 export interface ExportService extends ExportMethods {
-  /** `gloss import`: the file at `path`, into the document at `documentPath` when given. */
-  importFile(path: string, options: { documentPath?: string | null; dryRun: boolean }): Promise<ImportResult>;
+  /** `gloss import`: a file read and parsed, into the document at `documentPath` when given. */
+  importParsed(parsed: ParsedImport, options: { documentPath?: string | null; dryRun: boolean }): Promise<ImportResult>;
   /** A document's annotations changed: its notes-folder file follows. */
   changed(documentId: string): void;
   /**
@@ -178,10 +178,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       return runImport(parsed, target, request.dryRun);
     },
 
-    async importFile(path, { documentPath, dryRun }) {
-      const parsed = await readImportFile(path);
-      return runImport(parsed, documentPath ? { path: documentPath } : null, dryRun);
-    },
+    importParsed: (parsed, { documentPath, dryRun }) => runImport(parsed, documentPath ? { path: documentPath } : null, dryRun),
 
     getNotesFolder: async () => folderInfo(),
 

@@ -1,14 +1,16 @@
 /**
- * `npm run serve -- [--port N] [--data-dir DIR] [FILE]`: Gloss in any browser, on 127.0.0.1 only,
- * with the same renderer, API and store as the desktop app.
+ * `npm run serve -- [--port N] [--data-dir DIR] [--notes-folder DIR] [FILE]`: Gloss in any
+ * browser, on 127.0.0.1 only, with the same renderer, API and store as the desktop app. The notes
+ * folder is named here or chosen in the desktop app, never by the page.
  */
 import { assetsDir, rendererDir } from '../app-paths';
-import { defaultDataDir, findDocumentArgument, readFlag, resolveDataDir } from '../data-dir';
+import { resolve } from 'node:path';
+import { defaultDataDir, findDocumentArgument, invocationDir, readFlag, resolveDataDir } from '../data-dir';
 import { GlossError } from '../errors';
 import { createGlossService } from '../service';
 import { startBrowserServer } from './http-server';
 
-const USAGE = 'Usage: npm run serve -- [--port N] [--data-dir DIR] [FILE.md|FILE.txt]';
+const USAGE = 'Usage: npm run serve -- [--port N] [--data-dir DIR] [--notes-folder DIR] [FILE.md|FILE.txt]';
 
 function parsePort(value: string | null): number {
   if (value === null) return 0;
@@ -24,16 +26,18 @@ async function main(argv: string[]): Promise<void> {
   }
   const port = parsePort(readFlag(argv, 'port'));
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir());
+  const notesFolder = readFlag(argv, 'notes-folder');
   const service = await createGlossService({
     dataDir,
     assetsDir: assetsDir(),
     initialDocumentPath: findDocumentArgument(argv),
     // Paths come from a web page here: it opens only what the library has or the command line named.
     documentAccess: 'library',
+    notesFolder: notesFolder === null ? null : resolve(invocationDir(), notesFolder),
   });
   const server = await startBrowserServer({ service, rendererDir: rendererDir(), port });
   console.log(`Gloss is reading at ${server.url}`);
-  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+  console.log(`Data folder: ${dataDir}.${notesFolder === null ? '' : ` Notes folder: ${resolve(invocationDir(), notesFolder)}.`} Press Ctrl+C to stop.`);
 
   let stopping = false;
   const stop = (signal: string) => {
