@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { MAX_DOCUMENT_MEGABYTES } from './common/document-formats';
 import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES } from './common/limits';
 import { EXPORT_FORMATS, EXPORT_SCOPES } from './common/export-formats';
+import { MAX_IMPORT_MEGABYTES } from './common/import-files';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -204,8 +205,8 @@ const ExportRequestSchema = z
 const ImportRequestSchema = z
   .strictObject({
     fileName: z.string().min(1).max(255),
-    dataBase64: z.string().max(Math.ceil((LIMITS.maxImportBytes * 4) / 3) + 8, `Gloss imports files of up to ${LIMITS.maxImportBytes / (1024 * 1024)} MB`).optional(),
-    text: z.string().max(LIMITS.maxImportBytes, `Gloss imports files of up to ${LIMITS.maxImportBytes / (1024 * 1024)} MB`).optional(),
+    dataBase64: z.string().max(Math.ceil((LIMITS.maxImportBytes * 4) / 3) + 8, `Gloss imports files of up to ${MAX_IMPORT_MEGABYTES} MB`).optional(),
+    text: z.string().max(LIMITS.maxImportBytes, `Gloss imports files of up to ${MAX_IMPORT_MEGABYTES} MB`).optional(),
     path: z.string().min(1).max(LIMITS.maxPathLength).optional(),
     /** Every annotation of the file goes to this document; else each goes to the one it was made on. */
     documentId: idSchema.optional(),
