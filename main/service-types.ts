@@ -25,6 +25,9 @@ export interface GlossService extends GlossApi {
   readAsset(documentId: string, relativePath: string): Promise<DocumentAsset>;
   getWindowState(): WindowState | null;
   saveWindowState(state: WindowState): Promise<void>;
+  /** The folder a desktop dialog last opened in ('import': File › Import Annotations…), if any. */
+  getDialogFolder(kind: 'import'): string | null;
+  saveDialogFolder(kind: 'import', folder: string): Promise<void>;
   /**
    * `gloss import FILE [--doc DOCUMENT]`: imports a file the command has read and parsed, into
    * the document at `documentPath` when given (added to the library if it is not in it yet).

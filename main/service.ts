@@ -243,6 +243,8 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       },
       getWindowState: () => library.getWindowState(),
       saveWindowState: (state: WindowState) => library.saveWindowState(state),
+      getDialogFolder: (kind) => library.getDialogFolder(kind),
+      saveDialogFolder: (kind, folder) => library.saveDialogFolder(kind, folder),
       async close() {
         // Let writes already accepted reach the disk before another process may take the folder.
         try {

@@ -11,6 +11,11 @@ import { ContentsView } from './navigation/contents';
 import { FaqNavigator } from './navigation/faq-navigator';
 import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
+import { AnnotationImporter } from './export/annotation-importer';
+import { AnnotationLinks } from './export/annotation-links';
+import { ExportDialog } from './export/export-dialog';
+import { wireExportTools } from './export/export-tools';
+import { NotesFolderSettings } from './export/notes-folder-settings';
 import { DocumentOpener } from './open/document-opener';
 import { createAppearanceControls } from './settings/appearance';
 import { SettingsStore } from './settings/settings-store';
@@ -35,6 +40,39 @@ const settings = new SettingsStore(api);
 const annotations = new AnnotationLayer({ client, toasts, scrollRoot: reader, panel: byId('annotations-panel'), settings });
 
 let current: ArticleModel | null = null;
+/** Resolves once the document on screen has its annotations anchored and painted. */
+let currentReady: Promise<void> = Promise.resolve();
+
+/** The document on screen, for export, import and links. */
+const shownDocument = () => (current === null ? null : { id: current.document.id, title: current.document.title });
+const exportDialog = new ExportDialog({ client, toasts, shown: shownDocument });
+const importer = new AnnotationImporter({
+  client,
+  toasts,
+  shown: shownDocument,
+  imported: (documentIds) => {
+    if (current !== null && documentIds.includes(current.document.id)) void annotations.show(current);
+  },
+});
+wireExportTools(annotations.sidebarTools, {
+  client,
+  toasts,
+  dialog: exportDialog,
+  importer,
+  copyTarget: () => (current === null ? null : { documentId: current.document.id, annotationIds: annotations.selectedOrShownIds() }),
+});
+const notesFolder = new NotesFolderSettings(byId('settings-panel'), { client, toasts });
+const links = new AnnotationLinks({
+  client,
+  toasts,
+  shown: shownDocument,
+  show: async (doc) => {
+    await showDocument(doc);
+    void refreshRecent();
+  },
+  shownReady: () => currentReady,
+  reveal: (id) => annotations.revealAnnotation(id),
+});
 
 const appearance = createAppearanceControls((patch) => changeSettings(patch));
 
@@ -71,13 +109,14 @@ function showEmptyState(title: string, message: string, documentName = ''): void
   progress.clear();
 }
 
-function showDocument(doc: OpenedDocument): void {
+/** Shows a document; resolves once its annotations are anchored and painted. */
+function showDocument(doc: OpenedDocument): Promise<void> {
   byId('empty-state').hidden = true;
   byId('document-title').textContent = doc.title;
   document.title = `${doc.title} — Gloss`;
   if (!doc.markdown.trim()) {
     showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`, doc.fileName);
-    return;
+    return Promise.resolve();
   }
   // Ask for the annotations now, so the request runs while the article renders.
   const listing = api.listAnnotations({ documentId: doc.id });
@@ -95,7 +134,10 @@ function showDocument(doc: OpenedDocument): void {
     },
     new ReadingAnchor(current.index, reader),
   );
-  void annotations.show(current, listing).then(showNotices);
+  const shown = annotations.show(current, listing);
+  currentReady = shown;
+  void shown.then(showNotices);
+  return shown;
 }
 
 /** Shows what the main side says the reader must know (e.g. a damaged file restored from its backup). */
@@ -107,7 +149,7 @@ async function showNotices(): Promise<void> {
 /** Opens a document; on failure the reader sees why and the current document stays. */
 async function openWith(load: () => Promise<OpenedDocument>): Promise<void> {
   try {
-    showDocument(await load());
+    void showDocument(await load());
     void refreshRecent();
   } catch (error) {
     if (error instanceof ApiError) toasts.show(error.message, { kind: 'error' });
@@ -118,6 +160,7 @@ async function openWith(load: () => Promise<OpenedDocument>): Promise<void> {
 const opener = new DocumentOpener(client, openWith, reportError);
 const recentMenu = wirePopover(byId<HTMLButtonElement>('recent-button'), byId('recent-menu'), () => void refreshRecent());
 wirePopover(byId<HTMLButtonElement>('appearance-button'), byId('appearance-panel'));
+wirePopover(byId<HTMLButtonElement>('settings-button'), byId('settings-panel'), () => void notesFolder.load());
 
 async function refreshRecent(): Promise<void> {
   const recent = await api.listRecent({}).catch(() => []);
@@ -152,6 +195,15 @@ function runCommand(command: ShellCommand): void {
     case 'show-shortcuts':
       showShortcuts(client);
       break;
+    case 'export':
+      exportDialog.open();
+      break;
+    case 'import-annotations':
+      void importer.importPath(command.path);
+      break;
+    case 'open-annotation':
+      void links.follow({ documentId: command.documentId, annotationId: command.annotationId });
+      break;
   }
 }
 
@@ -176,6 +228,10 @@ function onKeyDown(event: KeyboardEvent): void {
     case 'show-shortcuts':
       event.preventDefault();
       showShortcuts(client);
+      break;
+    case 'export-annotations':
+      event.preventDefault();
+      exportDialog.open();
       break;
   }
 }
@@ -211,11 +267,14 @@ async function start(): Promise<void> {
   }
   settings.load(startup.settings);
   for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000 });
-  if (startup.document) showDocument(startup.document);
+  if (startup.document) void showDocument(startup.document);
   else if (startup.error) showEmptyState('The last document could not be opened', startup.error.message);
   else showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
   opener.renderRecent(byId<HTMLUListElement>('recent-list'), startup.recent, () => recentMenu.close());
   document.documentElement.dataset.ready = 'true';
+  // The notes folder's messages are fetched while one is kept.
+  void notesFolder.load();
+  if (client.mode === 'browser') links.watchFragment();
 }
 
 void start();

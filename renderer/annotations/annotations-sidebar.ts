@@ -38,6 +38,8 @@ export class AnnotationsSidebar {
   private readonly title: HTMLElement;
   private readonly counts: HTMLElement;
   private readonly addNote: HTMLButtonElement;
+  /** Where other parts of the window put their tools (Export…, Import…, Copy as Markdown). */
+  readonly tools: HTMLElement;
   private readonly filterBar: HTMLElement;
   private readonly search: HTMLInputElement;
   private readonly colorBoxes = new Map<HighlightColor, { input: HTMLInputElement; text: HTMLElement }>();
@@ -66,6 +68,7 @@ export class AnnotationsSidebar {
     this.counts = h('p', { className: 'annotations-counts', id: 'annotations-counts' });
     this.addNote = h('button', { type: 'button', className: 'add-note-button' }, h('span', { 'aria-hidden': 'true', className: 'plus' }, '+'), 'Add document note');
     this.addNote.addEventListener('click', () => this.actions.addDocumentNote());
+    this.tools = h('div', { className: 'annotations-tools', role: 'group', 'aria-label': 'Export and import' });
 
     this.search = h('input', { type: 'search', className: 'annotations-search', 'aria-label': 'Filter annotations', placeholder: 'Filter annotations', autocomplete: 'off' });
     this.search.addEventListener('input', () => this.setFilters({ text: this.search.value }));
@@ -103,6 +106,7 @@ export class AnnotationsSidebar {
     panel.setAttribute('aria-labelledby', title.id);
     panel.replaceChildren(
       h('div', { className: 'annotations-head' }, h('div', { className: 'annotations-heading' }, title, this.counts), this.addNote),
+      this.tools,
       this.filterBar,
       this.meaningsEditor.element,
       this.status,
@@ -179,6 +183,17 @@ export class AnnotationsSidebar {
     this.activeId = null;
     this.items.clear();
     this.redraw();
+  }
+
+  /** The annotation whose editor is open, if any. */
+  get active(): string | null {
+    return this.activeId;
+  }
+
+  /** The ids of the annotations listed now (after the filters), in the order shown. */
+  shownIds(): string[] {
+    if (!this.meanings) return [];
+    return groupAnnotations(this.entries, this.headings, this.filters, this.meanings).flatMap((group) => group.entries.map((entry) => entry.annotation.id));
   }
 
   /** Moves focus to an annotation's entry, if listed. */

@@ -5,7 +5,7 @@ import { ApiError, type GlossClient } from '../api';
 import { h } from '../ui/dom';
 
 /** Reads a File as base64 for the browser-mode upload (the main side checks its encoding). */
-async function fileToBase64(file: File): Promise<string> {
+export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   const chunk = 0x8000;
