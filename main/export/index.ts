@@ -102,11 +102,22 @@ export function writeExport(set: ExportSet, format: ExportFormat, renderNote: No
 
 /**
  * Writes an export of `input` in `format`. HTML and Anki render notes with the headless renderer,
- * loaded on first use; the other formats never load it.
+ * loaded on first use; the other formats never load it. Their notes are rendered all at once
+ * (HeadlessRenderer.renderNotes), which is many times faster for a library than one by one: the
+ * writer runs once to learn which Markdown it renders, then again with the results.
  */
 export async function exportAnnotations(input: ExportInput, format: ExportFormat): Promise<string> {
-  const renderNote = rendersNotes(format) ? (await loadHeadlessRenderer()).renderNote : null;
-  return writeExport(prepareExport(input), format, renderNote);
+  const set = prepareExport(input);
+  if (!rendersNotes(format)) return writeExport(set, format, null);
+  const renderer = await loadHeadlessRenderer();
+  const asked = new Set<string>();
+  writeExport(set, format, (markdown) => {
+    asked.add(markdown);
+    return '';
+  });
+  const markdowns = [...asked];
+  const rendered = new Map(renderer.renderNotes(markdowns).map((html, index) => [markdowns[index]!, html]));
+  return writeExport(set, format, (markdown) => rendered.get(markdown) ?? renderer.renderNote(markdown));
 }
 
 function requireRenderer(renderNote: NoteRenderer | null, format: ExportFormat): NoteRenderer {

@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchLibraries, STARTS } from './library-bench';
 import type { LibraryBenchResult } from './library-bench';
+import { benchExport, printExportBench } from './export-bench';
 import { benchOpenArticle } from './open-article-bench';
 import { benchReanchor } from './reanchor-bench';
 
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
   console.log(`    create a highlight: median ${ms(large.create.medianMs)}, p95 ${ms(large.create.p95Ms)} vs median ${ms(small.create.medianMs)}, p95 ${ms(small.create.p95Ms)} (${ratio(large.create.medianMs, small.create.medianMs)}; target median < 5 ms: ${verdict(large.create.medianMs < 5)})`);
   console.log('    (each document has its own file, so open and create cost grows with the open document\'s annotations, 10 → 100, not with the library)');
   console.log(`    for reference, documents holding 1,000 annotations each (100,000 over 100 documents): open median ${ms(dense.open.medianMs)}, create median ${ms(dense.create.medianMs)}, p95 ${ms(dense.create.p95Ms)}`);
+  console.log('');
+
+  printExportBench(await benchExport());
 }
 
 main().catch((error: unknown) => {
