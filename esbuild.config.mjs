@@ -32,9 +32,12 @@ await Promise.all([
     entryPoints: { main: 'renderer/main.ts' },
     outdir: 'dist/renderer',
     loader: { '.woff2': 'file' },
+    assetNames: 'fonts/[name]-[hash]',
   }),
 ]);
 await cp('renderer/index.html', 'dist/renderer/index.html');
 await cp('renderer/styles', 'dist/renderer/styles', { recursive: true });
 await cp('assets/icons/icon.svg', 'dist/renderer/favicon.svg');
+// The bundled typeface's licence (SIL OFL 1.1) travels with its files.
+await cp('node_modules/@fontsource/opendyslexic/LICENSE', 'dist/renderer/fonts/OpenDyslexic-LICENSE.txt');
 console.log(`built dist/ in ${Date.now() - started} ms`);

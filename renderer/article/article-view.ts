@@ -5,6 +5,7 @@ import { TextIndex } from '../../main/common/anchoring/text-index';
 import { fillArticleRoot, readArticleStructure } from '../../main/common/article/article-root';
 import type { FaqEntry } from '../../main/common/article/faq';
 import type { HeadingInfo } from '../../main/common/article/headings';
+import { documentLanguage } from '../../main/common/article/document-language';
 import { createMarkdownRenderer } from '../../main/common/article/render-markdown';
 
 /** What the navigation and annotation layers need from a rendered article. */
@@ -45,6 +46,8 @@ export class ArticleView {
     // The main side builds its headless copy of the article with the same two calls.
     fillArticleRoot(this.root, rendered);
     this.root.setAttribute('aria-label', document.title);
+    // Hyphenation, quotes and speech follow the document's language, else the app's.
+    this.root.lang = documentLanguage(document.markdown) ?? navigator.language;
     const { headings, sections, faq } = readArticleStructure(this.root);
     return { document, root: this.root, headings, sections, faq, index: new TextIndex(this.root) };
   }
@@ -53,6 +56,7 @@ export class ArticleView {
   clear(): void {
     this.root.replaceChildren();
     this.root.removeAttribute('aria-label');
+    this.root.removeAttribute('lang');
   }
 
   private onClick(event: MouseEvent): void {

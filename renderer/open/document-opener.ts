@@ -14,6 +14,16 @@ export async function fileToBase64(file: File): Promise<string> {
 }
 
 /**
+ * Why Gloss would refuse `file` (not a format it opens, too large), or null. The main side checks
+ * both again; asking first spares uploading what it would refuse.
+ */
+export function refusalOf(file: File): ApiError | null {
+  if (documentFormatOf(file.name) === null) return new ApiError('not-text', unsupportedDocumentMessage(file.name));
+  if (file.size > LIMITS.maxDocumentBytes) return new ApiError('too-large', documentTooLargeMessage(file.name));
+  return null;
+}
+
+/**
  * Every way a document gets opened from the window: the Open… button (a file picker), drag
  * and drop, and the Recent list. On the desktop a picked or dropped file opens from its path,
  * so edits to it are seen next time; in the browser mode its bytes are uploaded.
@@ -21,24 +31,20 @@ export async function fileToBase64(file: File): Promise<string> {
 export class DocumentOpener {
   constructor(
     private readonly client: GlossClient,
-    private readonly open: (load: () => Promise<OpenedDocument>) => Promise<void>,
+    private readonly open: (load: () => Promise<OpenedDocument>) => Promise<unknown>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   /** Opens a file chosen in a picker or dropped on the window. */
   async openFile(file: File): Promise<void> {
-    // The main side checks both again; asking first spares uploading what it would refuse.
-    if (documentFormatOf(file.name) === null) {
-      this.onError(new ApiError('not-text', unsupportedDocumentMessage(file.name)));
-      return;
-    }
-    if (file.size > LIMITS.maxDocumentBytes) {
-      this.onError(new ApiError('too-large', documentTooLargeMessage(file.name)));
+    const refusal = refusalOf(file);
+    if (refusal) {
+      this.onError(refusal);
       return;
     }
     const path = this.client.pathForFile(file);
-    if (path) return this.open(() => this.client.api.openDocument({ path }));
-    return this.open(async () => this.client.api.importDocument({ fileName: file.name, dataBase64: await fileToBase64(file) }));
+    if (path) await this.open(() => this.client.api.openDocument({ path }));
+    else await this.open(async () => this.client.api.importDocument({ fileName: file.name, dataBase64: await fileToBase64(file) }));
   }
 
   /** Wires the Open… buttons and the hidden file input, which offers the files Gloss opens. */

@@ -111,7 +111,7 @@ export async function benchExport(): Promise<ExportBenchResult> {
 
 /** Prints the result as `npm run bench` does. */
 export function printExportBench(result: ExportBenchResult): void {
-  console.log(`(e) export ${result.annotations.toLocaleString('en')} annotations over ${result.documents} documents, every one with a Markdown note (the two ways give the same bytes):`);
+  console.log(`(g) export ${result.annotations.toLocaleString('en')} annotations over ${result.documents} documents, every one with a Markdown note (the two ways give the same bytes):`);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   for (const { format, perNoteMs, perNoteCpuMs, batchedMs, batchedCpuMs, againMs, bytes } of result.formats) {
     console.log(`    ${format.padEnd(4)} (${(bytes / 2 ** 20).toFixed(1)} MB) each note sanitized on its own: ${s(perNoteMs)} (CPU ${s(perNoteCpuMs)}); all notes in one pass: ${s(batchedMs)} (CPU ${s(batchedCpuMs)}), ${(perNoteCpuMs / batchedCpuMs).toFixed(1)}× less CPU; the same export again: ${s(againMs)}`);

@@ -144,7 +144,7 @@ describe('the File menu', () => {
   function fileMenu(actions: { sent: ShellCommand[]; imports: number }): MenuItemConstructorOptions[] {
     const template = buildMenuTemplate(
       { recent: [], theme: 'light' },
-      { send: (command) => actions.sent.push(command), chooseAndOpen: () => undefined, chooseAndImport: () => (actions.imports += 1) },
+      { send: (command) => actions.sent.push(command), chooseAndOpen: () => undefined, chooseAndImport: () => (actions.imports += 1), clearRecent: () => undefined },
       { platform: 'linux', isPackaged: true },
     );
     return template.find((item) => item.label === 'File')!.submenu as MenuItemConstructorOptions[];
