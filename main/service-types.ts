@@ -35,6 +35,11 @@ export interface GlossService extends GlossApi {
    * the document at `documentPath` when given (added to the library if it is not in it yet).
    */
   importParsed(parsed: ParsedImport, options: { documentPath?: string | null; dryRun: boolean }): Promise<ImportResult>;
+  /**
+   * Resolves once every write accepted so far is on disk, the annotation counts kept a second
+   * after they change and the notes folder's batch included (tests compare folders after it).
+   */
+  flush(): Promise<void>;
   /** Flushes pending writes and releases the data-folder lock. */
   close(): Promise<void>;
 }

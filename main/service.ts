@@ -251,15 +251,18 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       saveWindowState: (state: WindowState) => library.saveWindowState(state),
       getDialogFolder: (kind) => library.getDialogFolder(kind),
       saveDialogFolder: (kind, folder) => library.saveDialogFolder(kind, folder),
+      async flush() {
+        await annotations.flush();
+        // The notes folder's last batch, and what it remembers in gloss.json, before the library's last write.
+        await exports.flush();
+        await library.flush();
+      },
       async close() {
         // Let writes already accepted reach the disk before another process may take the folder.
         fileWatch.close();
         backfill.stop();
         try {
-          await annotations.flush();
-          // The notes folder's last batch, and what it remembers in gloss.json, before the library's last write.
-          await exports.flush();
-          await library.flush();
+          await service.flush();
         } finally {
           await lock.release();
         }
