@@ -3,11 +3,12 @@
  * anything (store/read-only-store.ts), so it works while the app runs.
  */
 import { realpathSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { appRoot, assetsDir } from '../app-paths';
+import { hashBytes } from '../documents/document-id';
 import { documentIdentity, type DocumentIdentity } from '../documents/document-identity';
 import { GlossError } from '../errors';
-import type { LibraryReader, LibraryRecord } from '../export/library-reader';
+import { libraryDocumentFor, type LibraryReader, type LibraryRecord } from '../export/library-reader';
 import { openStoreReadOnly, type ReadOnlyStore } from '../store/read-only-store';
 import { effectiveSettings } from '../store/stored-settings';
 import type { Settings } from '../api';
@@ -43,7 +44,7 @@ export async function readLibrary(dataDir: string): Promise<CliLibrary> {
   };
 }
 
-/** The library's document whose file is `file`; 'not-found' when the file is missing or not in the library. */
+/** The library's document whose file is `file` (by its path, else its bytes); 'not-found' when the file is missing or not in the library. */
 export async function libraryDocumentAt(library: CliLibrary, file: string): Promise<LibraryRecord> {
   let real: string;
   try {
@@ -51,8 +52,14 @@ export async function libraryDocumentAt(library: CliLibrary, file: string): Prom
   } catch {
     throw new GlossError('not-found', `${file} does not exist.`);
   }
-  const id = library.identity.idFor(real);
-  const record = library.reader.documents.find((candidate) => candidate.id === id || candidate.path === real);
+  let contentHash: string;
+  try {
+    contentHash = hashBytes(await readFile(real));
+  } catch {
+    throw new GlossError('not-found', `${file} cannot be read as a document.`);
+  }
+  // As the app would open it: by its path, else by its bytes (a file moved or copied since).
+  const record = await libraryDocumentFor({ path: real, contentHash, fingerprint: null }, library.reader.documents);
   if (record === undefined) {
     throw new GlossError('not-found', `${file} is not in the Gloss library of ${library.store.dataDir}. Open it in Gloss first (\`gloss list\` shows the library).`);
   }

@@ -1,11 +1,12 @@
 /**
- * Which id a document's file has, and where a library record's file is today: the one rule the
- * service and the `gloss` command share. Every document's id comes from its path, except the
- * sample article's, which lives wherever Gloss is installed.
+ * The sample article's id and path, the id a new document gets, and where a library record's file
+ * is today: the rules the service and the `gloss` command share. A document's id comes from the
+ * path it was first opened at (it stays when the file moves), except the sample article's, which
+ * lives wherever Gloss is installed.
  */
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { documentIdForPath } from './document-id';
+import { documentIdForPath, newDocumentId } from './document-id';
 
 /** The sample article that opens on first launch, inside the assets folder. */
 export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
@@ -23,8 +24,11 @@ export interface DocumentIdentity {
   readonly samplePath: string;
   /** Whether `path` (resolved, or real) is the sample article. */
   isSamplePath(path: string): boolean;
-  /** The id of the document at the real path `path`. */
-  idFor(path: string): string;
+  /**
+   * The id a file at the real path `path` gets as a new document (after the library found no
+   * document it is): as the library gives it, never one `isTaken` says a document has.
+   */
+  newIdFor(path: string, isTaken: (id: string) => boolean): string;
   /** Where the file of a library record is now. */
   pathOf(record: { id: string; path: string }): string;
 }
@@ -37,7 +41,7 @@ export async function documentIdentity(assetsDir: string): Promise<DocumentIdent
   return {
     samplePath,
     isSamplePath,
-    idFor: (path) => (isSamplePath(path) ? SAMPLE_DOCUMENT_ID : documentIdForPath(path)),
+    newIdFor: (path, isTaken) => (isSamplePath(path) ? SAMPLE_DOCUMENT_ID : newDocumentId(path, (id) => id === SAMPLE_DOCUMENT_ID || isTaken(id))),
     pathOf: (record) => (record.id === SAMPLE_DOCUMENT_ID ? samplePath : record.path),
   };
 }

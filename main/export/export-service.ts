@@ -124,7 +124,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     };
     if (dryRun) return result;
     for (const document of newDocuments) {
-      await library.recordOpened({ id: document.id, path: document.path, fileName: document.fileName, title: document.title, contentHash: document.contentHash }, { read: false });
+      await library.recordOpened({ id: document.id, path: document.path, fileName: document.fileName, title: document.title, contentHash: document.contentHash, fingerprint: document.fingerprint ?? null }, { read: false });
     }
     for (const addition of plan.additions) {
       await annotations.insertMany(addition.documentId, addition.annotations);

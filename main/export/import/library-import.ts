@@ -21,10 +21,11 @@ import { AnnotationStatusSchema } from '../../api';
 import { documentFormatOf } from '../../common/document-formats';
 import type { DocumentIdentity } from '../../documents/document-identity';
 import { loadForReading } from '../../documents/load-document';
+import { textFingerprint } from '../../documents/text-fingerprint';
 import { GlossError } from '../../errors';
 import { pathOfSource } from '../document-source';
 import { renderDocumentFile } from '../document-rendering';
-import type { LibraryReader, LibraryRecord } from '../library-reader';
+import { libraryDocumentFor, type LibraryReader, type LibraryRecord } from '../library-reader';
 import type { ParsedImport } from './import-model';
 import { matchDocument, planImport, type ImportPlan, type LibraryDocument, type RenderedText } from './plan-import';
 
@@ -35,7 +36,7 @@ export type NewLibraryDocument = LibraryRecord;
 export interface ImportLibrary extends LibraryReader {
   /** The color of imported highlights that carry none: the reader's last color. */
   defaultColor: HighlightColor;
-  identity: Pick<DocumentIdentity, 'idFor'>;
+  identity: Pick<DocumentIdentity, 'newIdFor'>;
   /** Whether documents named by path (the target, or the file's sources) may be read and added. */
   mayReadPaths: boolean;
 }
@@ -106,9 +107,12 @@ async function documentAtPath(path: string, library: ImportLibrary): Promise<New
   if (!library.mayReadPaths) throw new GlossError('invalid-request', 'Here Gloss imports only into documents of its library.');
   const loaded = await loadForReading(path);
   const real = await realpath(loaded.path).catch(() => loaded.path);
-  const id = library.identity.idFor(real);
-  const known = library.documents.find((document) => document.id === id);
-  return known ? { ...known, fileName: loaded.fileName } : { id, path: real, title: loaded.title, contentHash: loaded.contentHash, fileName: loaded.fileName };
+  const fingerprint = textFingerprint(loaded.text);
+  // The document the app would open this file as; else a new one, with what the app would record.
+  const known = await libraryDocumentFor({ path: real, contentHash: loaded.contentHash, fingerprint }, library.documents);
+  if (known) return { ...known, fileName: loaded.fileName };
+  const id = library.identity.newIdFor(real, (taken) => library.documents.some((document) => document.id === taken));
+  return { id, path: real, title: loaded.title, contentHash: loaded.contentHash, fileName: loaded.fileName, fingerprint };
 }
 
 /** Documents the file names by a path that the library lacks but the disk has, readable. */

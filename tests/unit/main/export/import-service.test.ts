@@ -4,10 +4,13 @@
  * folder byte for byte as it was.
  */
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import type { Annotation, ExportResult, ImportResult, OpenedDocument } from '../../../../main/api';
+import type { Annotation, ExportResult, ImportResult, LibraryEntry, OpenedDocument } from '../../../../main/api';
+import { loadForReading } from '../../../../main/documents/load-document';
+import { textFingerprint } from '../../../../main/documents/text-fingerprint';
+import { parseImport } from '../../../../main/export/import/read-import';
 import { AnnotationStatusSchema, LIMITS } from '../../../../main/api';
 import type { GlossService } from '../../../../main/service-types';
 import { call, ESSAY, folderPicture, highlightIn, openService, tempFolder, writeDocument } from './fixtures/data-folder';
@@ -119,6 +122,43 @@ describe('importAnnotations', () => {
     assert.deepEqual(stored.map((a) => [a.note, a.status]).sort(), [['Found it.', 'needs-review'], ['Not in it.', 'orphaned']]);
     assert.ok(stored.find((a) => a.note === 'Found it.')?.target?.position, 'the passage found is stored');
     assert.equal(stored[0]!.createdAt, '2025-01-02T03:04:05.678Z');
+  });
+
+  test('a file an import names is the document the library would open there: a moved one keeps its id, a copy is that document, a new file gets an id of its own and its fingerprint', async (t) => {
+    const dir = await tempFolder(t);
+    const data = join(dir, 'data');
+    const service = await openService(t, data);
+    // First opened at first.md, then moved to moved.md: the document keeps the id first.md gave it.
+    const firstPath = await writeDocument(dir, 'first.md', ESSAY);
+    const essay = (await call(service, 'openDocument', { path: firstPath })) as OpenedDocument;
+    await highlightIn(service, essay, 'the reader talks back', { note: 'Mine.' });
+    await rename(firstPath, join(dir, 'moved.md'));
+    assert.equal(((await call(service, 'openDocument', { path: join(dir, 'moved.md') })) as OpenedDocument).id, essay.id);
+    const hypothesisOf = (quote: string, id: string) =>
+      parseImport(Buffer.from(JSON.stringify([{ id, uri: 'https://example.com/x', text: `On ${quote}.`, tags: [], target: [{ source: 'https://example.com/x', selector: [{ type: 'TextQuoteSelector', exact: quote }] }] }])));
+
+    // An unrelated file now at first.md is a new document, not the one that moved away.
+    const other = '# Tides\n\nThe sea comes in twice a day, pulled by the moon and a little by the sun, and the harbour fills and empties with it while the boats wait on the mud for the water to come back and lift them again.\n';
+    await writeDocument(dir, 'first.md', other);
+    const intoNew = await service.importParsed(hypothesisOf('pulled by the moon', 'AAAAAAAAAAAAAAAAAAAAAA'), { documentPath: firstPath, dryRun: false });
+    assert.equal(intoNew.summary, '1 imported, 0 duplicates skipped, 0 orphaned');
+    const newId = intoNew.documentIds[0]!;
+    assert.notEqual(newId, essay.id);
+    const entries = (await call(service, 'listLibrary', {})) as LibraryEntry[];
+    assert.equal(entries.find((entry) => entry.id === essay.id)?.path, join(dir, 'moved.md'));
+    assert.equal(entries.find((entry) => entry.id === newId)?.path, firstPath);
+    assert.deepEqual(((await call(service, 'listAnnotations', { documentId: essay.id })) as Annotation[]).map((a) => a.note), ['Mine.']);
+    // Its record carries its text's fingerprint, as opening it would, so a later move and edit finds it.
+    await service.flush();
+    const stored = JSON.parse(await readFile(join(data, 'gloss.json'), 'utf8')) as { documents: Record<string, { fingerprint: string | null }> };
+    const fingerprint = textFingerprint((await loadForReading(firstPath)).text);
+    assert.ok(fingerprint !== null);
+    assert.equal(stored.documents[newId]?.fingerprint, fingerprint);
+
+    // A copy of the essay's bytes elsewhere is the essay, as the library opens it.
+    const copy = await writeDocument(dir, 'copy.md', ESSAY);
+    const intoCopy = await service.importParsed(hypothesisOf('A second paragraph', 'BBBBBBBBBBBBBBBBBBBBBB'), { documentPath: copy, dryRun: false });
+    assert.deepEqual(intoCopy.documentIds, [essay.id]);
   });
 
   test('the browser mode imports only uploaded files, and only into documents of its library', async (t) => {
