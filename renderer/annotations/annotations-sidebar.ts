@@ -126,10 +126,11 @@ export class AnnotationsSidebar {
         { className: 'annotations-top' },
         h('div', { className: 'annotations-head' }, title, this.addNote),
         h('div', { className: 'annotations-counts-row' }, this.counts, h('div', { className: 'step-buttons' }, ...this.stepButtons)),
-        this.tools,
         this.filterBar,
         this.status,
       ),
+      // Below the sticky header, which must stay short: the tools scroll away with the list.
+      this.tools,
       this.meaningsEditor.element,
       this.groupsHost,
       this.empty,
