@@ -36,9 +36,6 @@ async function main(argv: string[]): Promise<void> {
     notesFolder: notesFolder === null ? null : resolve(invocationDir(), notesFolder),
   });
   const server = await startBrowserServer({ service, rendererDir: rendererDir(), port });
-  console.log(`Gloss is reading at ${server.url}`);
-  console.log(`Data folder: ${dataDir}.${notesFolder === null ? '' : ` Notes folder: ${resolve(invocationDir(), notesFolder)}.`} Press Ctrl+C to stop.`);
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -51,6 +48,9 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Only once Ctrl+C is handled: pressed as soon as the address shows, it still closes the store.
+  console.log(`Gloss is reading at ${server.url}`);
+  console.log(`Data folder: ${dataDir}.${notesFolder === null ? '' : ` Notes folder: ${resolve(invocationDir(), notesFolder)}.`} Press Ctrl+C to stop.`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -4,7 +4,8 @@ import type { KeyPlatform } from '../../../../renderer/ui/keys';
 import { installDomGlobals } from '../annotations/dom-globals';
 
 const window = installDomGlobals();
-// isTypingTarget tells text fields apart by their DOM classes; isInModalDialog looks for an Element's open dialog.
+// isTypingTarget tells text fields apart by their DOM classes, and keyCommand asks whether the
+// target is an Element inside a modal dialog.
 for (const name of ['Element', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement'] as const) {
   Object.defineProperty(globalThis, name, { value: window[name], configurable: true, writable: true });
 }
