@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { MAX_DOCUMENT_MEGABYTES } from './common/document-formats';
 import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES, TYPEFACES } from './common/limits';
+import { EXPORT_FORMATS, EXPORT_SCOPES } from './common/export-formats';
+import { MAX_IMPORT_MEGABYTES } from './common/import-files';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -298,6 +300,35 @@ export interface TagRename {
 
 const documentRef = z.strictObject({ documentId: idSchema });
 
+/** What an export covers: a format, and the document named or the whole library. */
+const ExportRequestSchema = z
+  .strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    scope: z.enum(EXPORT_SCOPES),
+    /** The document, for the 'document' scope. */
+    documentId: idSchema.optional(),
+  })
+  .refine((request) => request.scope === 'library' || request.documentId !== undefined, { message: 'say which document to export' });
+
+/**
+ * An import file: its bytes (base64, so the main side checks the encoding), its text, or, on the
+ * desktop only, its path (picked in the system's dialog).
+ */
+const ImportRequestSchema = z
+  .strictObject({
+    fileName: z.string().min(1).max(255),
+    dataBase64: z.string().max(Math.ceil((LIMITS.maxImportBytes * 4) / 3) + 8, `Gloss imports files of up to ${MAX_IMPORT_MEGABYTES} MB`).optional(),
+    text: z.string().max(LIMITS.maxImportBytes, `Gloss imports files of up to ${MAX_IMPORT_MEGABYTES} MB`).optional(),
+    path: z.string().min(1).max(LIMITS.maxPathLength).optional(),
+    /** Every annotation of the file goes to this document; else each goes to the one it was made on. */
+    documentId: idSchema.optional(),
+    /** Plan and report only: nothing is stored. */
+    dryRun: z.boolean().default(false),
+  })
+  .refine((request) => [request.dataBase64, request.text, request.path].filter((given) => given !== undefined).length === 1, {
+    message: 'give the file as dataBase64, text or path (one of them)',
+  });
+
 /** A file uploaded by the browser mode. */
 const uploadSchema = z.strictObject({
   fileName: z.string().min(1).max(255),
@@ -330,6 +361,14 @@ export const requestSchemas = {
   takeNotices: z.strictObject({}),
   listTags: z.strictObject({}),
   renameTag: z.strictObject({ from: tagNameSchema, to: tagNameSchema }),
+  exportAnnotations: ExportRequestSchema,
+  saveExport: ExportRequestSchema,
+  copyAsMarkdown: z.strictObject({ documentId: idSchema, annotationIds: z.array(idSchema).min(1).max(100_000) }),
+  importAnnotations: ImportRequestSchema,
+  openAnnotationLink: z.strictObject({ documentId: idSchema, annotationId: idSchema }),
+  getNotesFolder: z.strictObject({}),
+  chooseNotesFolder: z.strictObject({}),
+  stopNotesFolder: z.strictObject({}),
   listLibrary: z.strictObject({}),
   openLibraryDocument: documentRef,
   removeDocument: documentRef,
@@ -414,6 +453,65 @@ export interface GlossApi {
   resolveSimilar(req: ApiRequest<'resolveSimilar'>): Promise<OpenedDocument>;
   /** Resolves when the document's file changed on disk or went missing, or after about 25 s with 'unchanged'. */
   watchDocument(req: ApiRequest<'watchDocument'>): Promise<DocumentFileChange>;
+  /** Writes an export (one document or the library, in one format) and hands it back to save or download. */
+  exportAnnotations(req: ApiRequest<'exportAnnotations'>): Promise<ExportResult>;
+  /** Desktop: asks where to save an export in the system's Save dialog and writes it there. */
+  saveExport(req: ApiRequest<'saveExport'>): Promise<SavedExport>;
+  /** "Copy as Markdown": some annotations of a document as Markdown entries. */
+  copyAsMarkdown(req: ApiRequest<'copyAsMarkdown'>): Promise<{ text: string }>;
+  /** Imports annotations (Gloss JSON, W3C Web Annotation, Hypothesis JSON); a refused file changes nothing. */
+  importAnnotations(req: ApiRequest<'importAnnotations'>): Promise<ImportResult>;
+  /** Opens the document an annotation link names (its annotation is revealed by the renderer's anchoring). */
+  openAnnotationLink(req: ApiRequest<'openAnnotationLink'>): Promise<OpenedDocument>;
+  /** The notes folder Gloss keeps in step (Settings › Export folder). */
+  getNotesFolder(req: ApiRequest<'getNotesFolder'>): Promise<NotesFolderInfo>;
+  /** Desktop: picks the notes folder in the system's folder dialog and writes every annotated document into it. */
+  chooseNotesFolder(req: ApiRequest<'chooseNotesFolder'>): Promise<NotesFolderInfo>;
+  /** Stops keeping a notes folder; its files stay as they are. */
+  stopNotesFolder(req: ApiRequest<'stopNotesFolder'>): Promise<NotesFolderInfo>;
+}
+
+/** An export, ready to save or download. */
+export interface ExportResult {
+  /** The name to suggest: "<title> — Gloss.md". */
+  fileName: string;
+  mediaType: string;
+  text: string;
+  /** How many annotations it holds. */
+  annotations: number;
+  /** What the reader should know (a document whose file could not be read, say). */
+  notices: string[];
+}
+
+/** Where an export was saved; `path` is null when the reader cancelled the dialog. */
+export interface SavedExport {
+  path: string | null;
+  annotations: number;
+  notices: string[];
+}
+
+/** What an import did (or, for a dry run, would do). */
+export interface ImportResult {
+  /** "3 imported, 1 duplicate skipped, 0 orphaned". */
+  summary: string;
+  imported: number;
+  duplicates: number;
+  orphaned: number;
+  /** Documents not in the library, entries left out, documents added. */
+  messages: string[];
+  dryRun: boolean;
+  /** The documents that received annotations. */
+  documentIds: string[];
+}
+
+/** The notes folder setting. */
+export interface NotesFolderInfo {
+  /** The folder kept in step, or null. */
+  path: string | null;
+  /** Whether this window can choose one (the desktop's folder dialog); else it is set on the command line. */
+  canChoose: boolean;
+  /** After choosing: how many files were written. */
+  written?: number;
 }
 
 export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
@@ -445,4 +543,7 @@ export type ShellCommand =
   | { type: 'set-theme'; theme: Theme }
   | { type: 'font-size'; delta: 1 | -1 }
   | { type: 'show-shortcuts' }
-  | { type: 'show-library' };
+  | { type: 'show-library' }
+  | { type: 'export' }
+  | { type: 'import-annotations'; path: string }
+  | { type: 'open-annotation'; documentId: string; annotationId: string };

@@ -30,7 +30,7 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, 
 }
 
 /** Flags that take a value, so their value is not mistaken for a document path. */
-const FLAGS_WITH_VALUES = new Set(['--data-dir', '--port', '--host']);
+const FLAGS_WITH_VALUES = new Set(['--data-dir', '--port', '--host', '--notes-folder']);
 
 /** The first argument that names a document Gloss opens (documents/document-format), skipping flags and their values. */
 export function findDocumentArgument(argv: readonly string[], base: string = invocationDir()): string | null {

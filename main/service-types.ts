@@ -1,4 +1,5 @@
-import type { GlossApi } from './api';
+import type { GlossApi, ImportResult } from './api';
+import type { ParsedImport } from './export/import/import-model';
 
 /** Where and how big the desktop window was, remembered between launches. */
 export interface WindowState {
@@ -31,6 +32,19 @@ export interface GlossService extends GlossApi {
    * null when it can (or none was named): for the transport to print as it starts.
    */
   launchProblem(): Promise<string | null>;
+  /** The folder a desktop dialog last opened in ('import': File › Import Annotations…), if any. */
+  getDialogFolder(kind: 'import'): string | null;
+  saveDialogFolder(kind: 'import', folder: string): Promise<void>;
+  /**
+   * `gloss import FILE [--doc DOCUMENT]`: imports a file the command has read and parsed, into
+   * the document at `documentPath` when given (added to the library if it is not in it yet).
+   */
+  importParsed(parsed: ParsedImport, options: { documentPath?: string | null; dryRun: boolean }): Promise<ImportResult>;
+  /**
+   * Resolves once every write accepted so far is on disk, the annotation counts kept a second
+   * after they change and the notes folder's batch included (tests compare folders after it).
+   */
+  flush(): Promise<void>;
   /** Flushes pending writes and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -60,4 +74,26 @@ export interface ServiceOptions {
   openExternal?: (url: string) => Promise<void>;
   /** A document named on the command line: opened at start instead of the last one read. */
   initialDocumentPath?: string | null;
+  /** The desktop's system dialogs; absent in the browser mode, which downloads exports and cannot choose folders. */
+  dialogs?: ShellDialogs;
+  /**
+   * A notes folder named on the command line (`npm run serve -- --notes-folder DIR`): kept from
+   * now on, as if chosen in the desktop's dialog, and written at once.
+   */
+  notesFolder?: string | null;
+}
+
+/** A file type a Save dialog offers. */
+export interface DialogFilter {
+  name: string;
+  /** Without their dot. */
+  extensions: string[];
+}
+
+/** The desktop's system dialogs, as the service asks for them. Each resolves to null when the reader cancels. */
+export interface ShellDialogs {
+  /** The Save dialog; `defaultPath` is a file name, or a path in the folder to open. */
+  saveFile(options: { title: string; defaultPath: string; filters: DialogFilter[] }): Promise<string | null>;
+  /** A folder picker (folders may be created in it). */
+  chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
 }

@@ -12,9 +12,10 @@ import type {
 import { couldNotOpen, isEmptyDocument } from './common/document-formats';
 import { cleanTag, normalizeTags, tagKey } from './common/tags';
 import { readDocumentAsset } from './documents/document-asset';
-import { documentIdForPath } from './documents/document-id';
+import { documentIdentity, SAMPLE_DOCUMENT_ID } from './documents/document-identity';
 import { loadForReading, type ReadableDocument } from './documents/load-document';
 import { GlossError, toErrorInfo } from './errors';
+import { checkNotesFolder, createExportService } from './export/export-service';
 import { externalUrl } from './common/external-url';
 import { ANNOTATIONS_FOLDER, openAnnotationStore } from './store/annotation-store';
 import { lockDataDir } from './store/data-dir-lock';
@@ -31,8 +32,7 @@ import type { GlossService, ServiceOptions, WindowState } from './service-types'
 /** How long watchDocument waits for a change before it answers 'unchanged' (and is asked again). */
 const WATCH_TIMEOUT_MS = 25_000;
 
-/** The sample article that opens on first launch. */
-export const SAMPLE_ARTICLE = 'articles/000_d802b92d1a2a96bd.txt';
+export { SAMPLE_ARTICLE } from './documents/document-identity';
 
 
 /** The refusal of a path the 'library' document access does not open. */
@@ -64,22 +64,28 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       // The library view shows each document's count without reading its file.
       onCount: (id, count) => library.noteAnnotationCount(id, count),
     });
-    const samplePath = resolve(options.assetsDir, SAMPLE_ARTICLE);
-    // The sample lives wherever Gloss is installed, and that moves (updates, an AppImage mounts
-    // at a new place every launch): its id must not depend on the install path, or its
-    // annotations would be left behind. The same id maps back to today's path.
-    const sampleId = documentIdForPath(`gloss-sample:${SAMPLE_ARTICLE}`);
-    const sampleRealPath = await realpath(samplePath).catch(() => samplePath);
-    const isSamplePath = (path: string) => path === samplePath || path === sampleRealPath;
+    const identity = await documentIdentity(options.assetsDir);
+    const { samplePath, isSamplePath } = identity;
     const trash = new DocumentTrash(dataDir, beforeWrite);
     notices.push(...(await recoverTrash(trash, library)));
     // Uploads are filed under imported/; their real paths are compared with the folder's real path.
     const importedDirs = new Set([join(dataDir, IMPORTED_FOLDER), join(await realpath(dataDir).catch(() => dataDir), IMPORTED_FOLDER)]);
     const isUploadPath = (path: string) => importedDirs.has(dirname(path));
-    const documents = createDocumentLibrary({ library, annotations, trash, sample: { id: sampleId, path: samplePath, isSamplePath }, isUploadPath });
+    const documents = createDocumentLibrary({ library, annotations, trash, sample: { id: SAMPLE_DOCUMENT_ID, path: samplePath, isSamplePath }, isUploadPath });
     const pathOf = (record: DocumentRecord) => documents.pathOf(record);
     const backfill = backfillAnnotationCounts(dataDir, library);
     const fileWatch = new FileWatch();
+    const exports = createExportService({
+      dataDir,
+      library,
+      annotations,
+      identity,
+      documentAccess: options.documentAccess,
+      dialogs: options.dialogs,
+      notices,
+    });
+    // Checked before the service is handed out: a folder Gloss may not use is a failed start.
+    const commandLineFolder = options.notesFolder ? checkNotesFolder(resolve(options.notesFolder), dataDir) : null;
     const toSummary = (record: DocumentRecord): DocumentSummary => ({
       id: record.id,
       path: pathOf(record),
@@ -148,6 +154,17 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       }
     }
 
+    /** After a change to a document's annotations: its notes-folder file follows. */
+    const changed = <T>(documentId: string, result: T): T => {
+      exports.changed(documentId);
+      return result;
+    };
+    if (commandLineFolder !== null) {
+      // Kept before the service is handed out; filled in the background, so a large library does not delay the start.
+      const { written } = await exports.useNotesFolder(commandLineFolder);
+      written.catch((error: unknown) => notices.push(toErrorInfo(error).message));
+    }
+
     const service: GlossService = {
       async getStartup(): Promise<Startup> {
         const opened = await startupDocument();
@@ -195,20 +212,20 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
           createdAt: now,
           updatedAt: now,
         };
-        return annotations.create(annotation);
+        return changed(annotation.documentId, await annotations.create(annotation));
       },
       async updateAnnotation({ documentId, id, changes }) {
         const normalized = changes.tags ? { ...changes, tags: normalizeTags(changes.tags) } : changes;
-        return annotations.update(documentId, id, normalized, new Date().toISOString());
+        return changed(documentId, await annotations.update(documentId, id, normalized, new Date().toISOString()));
       },
-      deleteAnnotation: ({ documentId, id }) => annotations.remove(documentId, id),
+      deleteAnnotation: async ({ documentId, id }) => changed(documentId, await annotations.remove(documentId, id)),
       async restoreAnnotation({ annotation }) {
         requireDocument(annotation.documentId);
-        return annotations.restore(annotation as Annotation);
+        return changed(annotation.documentId, await annotations.restore(annotation as Annotation));
       },
       async saveAnchoring({ documentId, contentHash, updates }) {
         requireDocument(documentId);
-        return annotations.applyAnchoring(documentId, contentHash, updates, new Date().toISOString());
+        return changed(documentId, await annotations.applyAnchoring(documentId, contentHash, updates, new Date().toISOString()));
       },
       async openExternal({ url }) {
         const address = externalUrl(url);
@@ -245,7 +262,11 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
           try {
             const renamed = await annotations.renameTag(documentId, from, name, now);
             changed += renamed;
-            if (renamed > 0) documents += 1;
+            if (renamed > 0) {
+              documents += 1;
+              // The notes folder's file shows the new name too.
+              exports.changed(documentId);
+            }
           } catch (error) {
             // Each document is written on its own: say how far it got, so nothing is left unexplained.
             const info = toErrorInfo(error);
@@ -263,6 +284,19 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
           return `${couldNotOpen(launchPath)}: ${toErrorInfo(error).message}`;
         }
       },
+      exportAnnotations: (request) => exports.exportAnnotations(request),
+      saveExport: (request) => exports.saveExport(request),
+      copyAsMarkdown: (request) => exports.copyAsMarkdown(request),
+      importAnnotations: (request) => exports.importAnnotations(request),
+      importParsed: (parsed, importOptions) => exports.importParsed(parsed, importOptions),
+      async openAnnotationLink({ documentId }) {
+        const record = library.getDocument(documentId);
+        if (!record) throw new GlossError('not-found', 'This link points to a document that is not in your Gloss library. Open the document in Gloss once, and its links work from then on.');
+        return openPath(pathOf(record));
+      },
+      getNotesFolder: (request) => exports.getNotesFolder(request),
+      chooseNotesFolder: (request) => exports.chooseNotesFolder(request),
+      stopNotesFolder: (request) => exports.stopNotesFolder(request),
       listLibrary: () => documents.list(),
       openLibraryDocument: async ({ documentId }) => openAllowed(pathOf(requireDocument(documentId))),
       removeDocument: ({ documentId }) => documents.remove(documentId),
@@ -295,12 +329,20 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       getWindowState: () => library.getWindowState(),
       clearRecent: () => library.clearRecent(),
       saveWindowState: (state: WindowState) => library.saveWindowState(state),
+      getDialogFolder: (kind) => library.getDialogFolder(kind),
+      saveDialogFolder: (kind, folder) => library.saveDialogFolder(kind, folder),
+      async flush() {
+        await annotations.flush();
+        // The notes folder's last batch, and what it remembers in gloss.json, before the library's last write.
+        await exports.flush();
+        await library.flush();
+      },
       async close() {
         // Let writes already accepted reach the disk before another process may take the folder.
         fileWatch.close();
         backfill.stop();
         try {
-          await Promise.all([library.flush(), annotations.flush()]);
+          await service.flush();
         } finally {
           await lock.release();
         }

@@ -15,6 +15,11 @@ import { FaqNavigator } from './navigation/faq-navigator';
 import { wireNavigationSections } from './navigation/nav-sections';
 import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
+import { AnnotationImporter } from './export/annotation-importer';
+import { AnnotationLinks } from './export/annotation-links';
+import { ExportDialog } from './export/export-dialog';
+import { wireExportTools } from './export/export-tools';
+import { NotesFolderSettings } from './export/notes-folder-settings';
 import { TimeLeft } from './navigation/time-left';
 import { DocumentOpener } from './open/document-opener';
 import { DocumentWatch } from './library/document-watch';
@@ -60,6 +65,38 @@ let readingAnchor: ReadingAnchor | null = null;
 /** Resolves once the shown document's annotations are anchored and painted. */
 let annotationsShown: Promise<void> = Promise.resolve();
 const watch = new DocumentWatch(api);
+
+/** The document on screen, for export, import and links. */
+const shownDocument = () => (current === null ? null : { id: current.document.id, title: current.document.title });
+const exportDialog = new ExportDialog({ client, toasts, shown: shownDocument });
+const importer = new AnnotationImporter({
+  client,
+  toasts,
+  shown: shownDocument,
+  imported: (documentIds) => {
+    if (current !== null && documentIds.includes(current.document.id)) void annotations.show(current);
+  },
+});
+wireExportTools(annotations.sidebarTools, {
+  client,
+  toasts,
+  dialog: exportDialog,
+  importer,
+  copyTarget: () => (current === null ? null : { documentId: current.document.id, annotationIds: annotations.selectedOrShownIds() }),
+});
+const notesFolder = new NotesFolderSettings(byId('settings-panel'), { client, toasts });
+const links = new AnnotationLinks({
+  client,
+  toasts,
+  shown: shownDocument,
+  show: async (doc) => {
+    showDocument(doc);
+    void refreshRecent();
+    await annotationsShown;
+  },
+  shownReady: () => annotationsShown,
+  reveal: (id) => annotations.revealAnnotation(id),
+});
 
 const appearance = createAppearanceControls((patch) => changeSettings(patch));
 const panels = new SidePanels({
@@ -265,6 +302,7 @@ const library = new LibraryController({
 const opener = new DocumentOpener(client, openWith, reportError);
 const recentMenu = wirePopover(byId<HTMLButtonElement>('recent-button'), byId('recent-menu'), () => void refreshRecent());
 wirePopover(byId<HTMLButtonElement>('appearance-button'), byId('appearance-panel'));
+wirePopover(byId<HTMLButtonElement>('settings-button'), byId('settings-panel'), () => void notesFolder.load());
 
 async function refreshRecent(): Promise<void> {
   const recent = await api.listRecent({}).catch(() => []);
@@ -298,6 +336,15 @@ function runCommand(command: ShellCommand): void {
     case 'show-shortcuts':
       showShortcuts(client);
       break;
+    case 'export':
+      exportDialog.open();
+      break;
+    case 'import-annotations':
+      void importer.importPath(command.path);
+      break;
+    case 'open-annotation':
+      void links.follow({ documentId: command.documentId, annotationId: command.annotationId });
+      break;
     case 'show-library':
       library.toggle();
       break;
@@ -305,7 +352,7 @@ function runCommand(command: ShellCommand): void {
 }
 
 /** What the keyboard may still do while the library covers the reading view. */
-const OVER_THE_LIBRARY = new Set(['open-document', 'show-library', 'show-shortcuts']);
+const OVER_THE_LIBRARY = new Set(['open-document', 'show-library', 'show-shortcuts', 'export-annotations']);
 
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
@@ -330,6 +377,10 @@ function onKeyDown(event: KeyboardEvent): void {
     case 'show-shortcuts':
       event.preventDefault();
       showShortcuts(client);
+      break;
+    case 'export-annotations':
+      event.preventDefault();
+      exportDialog.open();
       break;
     case 'show-library':
       event.preventDefault();
@@ -368,6 +419,9 @@ async function start(): Promise<void> {
   else showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
   opener.renderRecent(byId<HTMLUListElement>('recent-list'), startup.recent, () => recentMenu.close());
   document.documentElement.dataset.ready = 'true';
+  // The notes folder's messages are fetched while one is kept.
+  void notesFolder.load();
+  if (client.mode === 'browser') links.watchFragment();
 }
 
 void start();

@@ -4,16 +4,19 @@
  * bookmarked nor kept in history), and kept for this tab in sessionStorage, which belongs to this
  * origin alone (scheme, host and port), so a reload keeps working and no other server sees it.
  */
-import { tokenFromAddress } from '../main/common/browser-session';
+import { tokenFromAddress, withoutToken } from '../main/common/browser-session';
 
 const STORAGE_KEY = 'gloss-session-token';
 
-/** This tab's token: a fresh one from the address, else the one kept for the tab, else null. */
+/**
+ * This tab's token: a fresh one from the address, else the one kept for the tab, else null. What
+ * else the fragment says (an annotation link, `#token=…&annotation=…`) stays in the address.
+ */
 export function takeSessionToken(): string | null {
   const fromAddress = tokenFromAddress(location.hash, location.search);
   if (fromAddress !== null) {
     sessionStorage.setItem(STORAGE_KEY, fromAddress);
-    history.replaceState(history.state, '', location.pathname);
+    history.replaceState(history.state, '', `${location.pathname}${withoutToken(location.hash)}`);
     return fromAddress;
   }
   return sessionStorage.getItem(STORAGE_KEY);

@@ -9,6 +9,7 @@
  * neither needs escaping. Resolving a link (opening the document, anchoring the passage, saying why
  * when it cannot be found) is the caller's job.
  */
+import { fragmentParameter, fragmentWithout } from './fragment-parameters';
 import { ID_PATTERN, LIMITS } from './limits';
 
 /** The URL scheme of annotation links (the OS-registered protocol in the desktop app). */
@@ -46,10 +47,19 @@ export function annotationFragment(ref: AnnotationRef): string {
   return `#${FRAGMENT_KEY}=${checkedId(ref.documentId)}/${checkedId(ref.annotationId)}`;
 }
 
-/** The annotation a URL fragment (`location.hash`, with or without its '#') points at, or null. */
+/**
+ * The annotation a URL fragment (`location.hash`, with or without its '#') points at, or null.
+ * The fragment may carry other `key=value` parameters joined by `&`: the browser mode's first
+ * address carries its session token there too (`#token=…&annotation=…`).
+ */
 export function parseAnnotationFragment(hash: string): AnnotationRef | null {
-  const match = new RegExp(`^#?${FRAGMENT_KEY}=([^/&]+)/([^/&]+)$`).exec(hash);
+  const match = /^([^/]+)\/([^/]+)$/.exec(fragmentParameter(hash, FRAGMENT_KEY) ?? '');
   return match ? refOf(match[1]!, match[2]!) : null;
+}
+
+/** A fragment without its annotation parameter (the rest kept as it was), '' when nothing is left. */
+export function withoutAnnotationFragment(hash: string): string {
+  return fragmentWithout(hash, FRAGMENT_KEY);
 }
 
 function isId(value: string): boolean {

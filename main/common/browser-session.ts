@@ -8,6 +8,7 @@
  * so nothing the browser would hand to another server on 127.0.0.1 (cookies ignore ports, and
  * SameSite counts every port of 127.0.0.1 as one site) carries the token.
  */
+import { fragmentWithout } from './fragment-parameters';
 
 /** The name of the token in the printed address's fragment (and, accepted too, its query). */
 export const TOKEN_PARAMETER = 'token';
@@ -37,4 +38,9 @@ export function sessionAddress(origin: string, token: string): string {
 export function tokenFromAddress(hash: string, search: string): string | null {
   const fromFragment = new URLSearchParams(hash.replace(/^#/, '')).get(TOKEN_PARAMETER);
   return fromFragment || new URLSearchParams(search).get(TOKEN_PARAMETER) || null;
+}
+
+/** A fragment without its token parameter, the rest kept as it was ('' when nothing is left). */
+export function withoutToken(hash: string): string {
+  return fragmentWithout(hash, TOKEN_PARAMETER);
 }

@@ -72,6 +72,7 @@ export const KEYMAP = [
   { command: 'close-document', keys: 'Mod+W', action: 'Close the document', ...MENU_ONLY, when: ANYWHERE },
   { command: 'show-library', keys: 'Mod+Shift+L', action: 'Show or hide the library', ...MENU_OR_PAGE, when: ANYWHERE },
   { command: 'toggle-sidebar', keys: 'Mod+\\', action: 'Show or hide the Annotations sidebar', ...MENU_OR_PAGE, when: ANYWHERE },
+  { command: 'export-annotations', keys: 'Mod+Shift+E', action: 'Export annotations', ...MENU_OR_PAGE, when: ANYWHERE },
   { command: 'highlight', keys: 'H', action: 'Highlight the selection in the last used color', ...PAGE, when: READING },
   { command: 'highlight-with-note', keys: 'N', action: 'Highlight the selection and write a note', ...PAGE, when: READING },
   { command: 'focus-toolbar', keys: 'Tab', action: 'Go from the selection to its Annotate toolbar', ...PAGE, when: READING },

@@ -2,7 +2,7 @@
  * Hashes that name documents: the id annotations are filed under, and the content hash that tells
  * Gloss a file changed since its highlights were anchored.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Hex characters kept of the path hash: 64 bits, plenty for one person's library. */
@@ -32,4 +32,13 @@ export function pathKey(absolutePath: string, platform: NodeJS.Platform = proces
  */
 export function documentIdForPath(absolutePath: string, platform: NodeJS.Platform = process.platform): string {
   return hashBytes(pathKey(absolutePath, platform)).slice(0, ID_LENGTH);
+}
+
+/**
+ * The id of a document first opened at `absolutePath`: its path's hash, unless a document
+ * already has that id (one first opened there that has moved since), then a random one.
+ */
+export function newDocumentId(absolutePath: string, isTaken: (id: string) => boolean): string {
+  const id = documentIdForPath(absolutePath);
+  return isTaken(id) ? randomBytes(ID_LENGTH / 2).toString('hex') : id;
 }

@@ -14,7 +14,7 @@ import { headingsFromDom } from '../common/anchoring/headings-from-dom';
 import { TextIndex } from '../common/anchoring/text-index';
 import { fillArticleRoot, readArticleStructure } from '../common/article/article-root';
 import { visibleText } from '../common/article/headings';
-import { renderNoteHtml, stripPageAnchors } from '../common/article/note-html';
+import { renderNoteHtml, renderNotesHtml, stripPageAnchors } from '../common/article/note-html';
 import { createMarkdownRenderer } from '../common/article/render-markdown';
 
 /** One question of a document's FAQ, lifted out of the rendered article. */
@@ -47,9 +47,42 @@ export interface HeadlessRenderer {
   renderArticle(markdown: string): HeadlessArticle;
   /** A note's Markdown as sanitized HTML, exactly as the sidebar shows it (links open in a new tab). */
   renderNote(markdown: string): string;
+  /** Many notes, each as `renderNote` renders it, in a few passes over all of them (an export's). */
+  renderNotes(markdowns: readonly string[]): string[];
 }
 
 let loading: Promise<HeadlessRenderer> | null = null;
+
+/** How much rendered note HTML is kept for the next export, in characters of Markdown and HTML. */
+const NOTE_CACHE_CHARACTERS = 16 * 1024 * 1024;
+
+/** Rendered notes by their Markdown, the oldest forgotten first once they hold more than `budget` characters. */
+class BoundedCache {
+  readonly #entries = new Map<string, string>();
+  #size = 0;
+
+  constructor(private readonly budget: number) {}
+
+  has(markdown: string): boolean {
+    return this.#entries.has(markdown);
+  }
+
+  get(markdown: string): string | undefined {
+    return this.#entries.get(markdown);
+  }
+
+  set(markdown: string, html: string): void {
+    const size = markdown.length + html.length;
+    if (size > this.budget || this.#entries.has(markdown)) return;
+    this.#entries.set(markdown, html);
+    this.#size += size;
+    for (const [oldest, value] of this.#entries) {
+      if (this.#size <= this.budget) break;
+      this.#entries.delete(oldest);
+      this.#size -= oldest.length + value.length;
+    }
+  }
+}
 
 /** The headless renderer, loading jsdom the first time it is asked for. */
 export function loadHeadlessRenderer(): Promise<HeadlessRenderer> {
@@ -66,6 +99,8 @@ async function createHeadlessRenderer(): Promise<HeadlessRenderer> {
   // jsdom runs no script and fetches nothing unless asked to; neither is asked for.
   const window = new JSDOM('<!doctype html><html><head></head><body></body></html>').window as unknown as Window;
   const markdownRenderer = createMarkdownRenderer(window);
+  // An export of the library again (a change, another format) renders only the notes that changed.
+  const rendered = new BoundedCache(NOTE_CACHE_CHARACTERS);
   return {
     renderArticle(markdown) {
       // Images contribute no text: whether a local one would load changes no offset, so none is
@@ -98,6 +133,11 @@ async function createHeadlessRenderer(): Promise<HeadlessRenderer> {
     },
     renderNote(markdown) {
       return renderNoteHtml(markdownRenderer, window, markdown, 'new-tab');
+    },
+    renderNotes(markdowns) {
+      const missing = [...new Set(markdowns.filter((markdown) => !rendered.has(markdown)))];
+      renderNotesHtml(markdownRenderer, window, missing, 'new-tab').forEach((html, index) => rendered.set(missing[index]!, html));
+      return markdowns.map((markdown) => rendered.get(markdown) ?? renderNoteHtml(markdownRenderer, window, markdown, 'new-tab'));
     },
   };
 }

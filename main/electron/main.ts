@@ -14,8 +14,10 @@ import type { GlossService } from '../service-types';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import type { MenuActions } from './menu';
+import { annotationCommand, annotationLinkFromSecondInstance, annotationLinkInArgv, listenForOpenUrl, registerLinkScheme } from './annotation-links';
+import { createShellDialogs } from './dialogs';
 import { MENU_CHANGING_METHODS, recentDocumentPath } from './recent-documents';
-import { chooseDocument, documentPathFromArgv, documentPathFromSecondInstance, listenForOpenFile } from './open-files';
+import { chooseDocument, chooseImportFile, documentPathFromArgv, documentPathFromSecondInstance, listenForOpenFile } from './open-files';
 import type { SecondInstanceData } from './open-files';
 import { assetsDir, rendererDir, windowIconPath } from './paths';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './protocol';
@@ -26,10 +28,14 @@ import type { MainWindow } from './window';
 /** How long quitting waits for the service to flush before giving up on it. */
 const SHUTDOWN_TIMEOUT_MS = 5000;
 
+/** Where an annotation link clicked in a window goes: runApp points it at the window, before any exists. */
+let onAnnotationLink: (url: string) => void = () => undefined;
+
 // Everything below must happen before `ready`.
 app.enableSandbox();
 registerPrivilegedSchemes();
-guardAllWebContents();
+// A `gloss://annotation/…` link clicked inside the window is resolved, never navigated to.
+guardAllWebContents((url) => onAnnotationLink(url));
 
 const defaultDataDir = app.getPath('userData');
 const dataDir = path.resolve(resolveDataDir(process.argv, process.env, defaultDataDir));
@@ -41,7 +47,9 @@ if (dataDir !== path.resolve(defaultDataDir)) {
 
 // `npm start -- notes.md` runs in the package folder; INIT_CWD is where the user typed it.
 const launchDocument = documentPathFromArgv(process.argv, invocationDir());
-const secondInstanceData: SecondInstanceData = { documentPath: launchDocument };
+// Windows and Linux start Gloss with an annotation link as an argument.
+const launchLink = annotationLinkInArgv(process.argv);
+const secondInstanceData: SecondInstanceData = { documentPath: launchDocument, annotationLink: launchLink };
 
 if (app.requestSingleInstanceLock({ ...secondInstanceData })) {
   runApp();
@@ -60,6 +68,10 @@ function runApp(): void {
    * launch while starting). The launch's own document goes to the service as its initial one.
    */
   const pendingPaths: string[] = [];
+  /** Annotation links to reveal once a window exists (the launch's own, macOS's open-url before it). */
+  const pendingLinks: ShellCommand[] = [];
+  const launchCommand = launchLink === null ? null : annotationCommand(launchLink);
+  if (launchCommand !== null) pendingLinks.push(launchCommand);
 
   const isOwnWebContents = (contents: WebContents): boolean =>
     mainWindow !== null && !mainWindow.window.isDestroyed() && mainWindow.window.webContents.id === contents.id;
@@ -75,6 +87,7 @@ function runApp(): void {
       if (mainWindow === created) mainWindow = null;
     });
     for (const filePath of pendingPaths.splice(0)) created.commands.send({ type: 'open-path', path: filePath });
+    for (const command of pendingLinks.splice(0)) created.commands.send(command);
     return created;
   }
 
@@ -89,21 +102,41 @@ function runApp(): void {
     const target = ensureWindow();
     if (target === null) {
       if (command.type === 'open-path') pendingPaths.push(command.path);
+      if (command.type === 'open-annotation') pendingLinks.push(command);
       return;
     }
     target.commands.send(command);
-    if (command.type === 'open-path') reveal(target);
+    if (command.type === 'open-path' || command.type === 'open-annotation') reveal(target);
   }
+
+  const currentWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.window.isDestroyed() ? mainWindow.window : null);
+
+  onAnnotationLink = (url) => {
+    const command = annotationCommand(url);
+    if (command !== null) sendCommand(command);
+  };
+  // macOS hands links over with open-url, before `ready` too.
+  listenForOpenUrl(app, (command) => sendCommand(command));
 
   const menuActions: MenuActions = {
     send: sendCommand,
     chooseAndOpen: () => {
-      const parent = mainWindow !== null && !mainWindow.window.isDestroyed() ? mainWindow.window : null;
-      chooseDocument(parent)
+      chooseDocument(currentWindow())
         .then((filePath) => {
           if (filePath !== null) sendCommand({ type: 'open-path', path: filePath });
         })
         .catch((error: unknown) => console.error('Gloss: the Open dialog failed', error));
+    },
+    chooseAndImport: () => {
+      const svc = service;
+      if (svc === null) return;
+      chooseImportFile(currentWindow(), svc.getDialogFolder('import') ?? undefined)
+        .then(async (filePath) => {
+          if (filePath === null) return;
+          await svc.saveDialogFolder('import', path.dirname(filePath)).catch(() => undefined);
+          sendCommand({ type: 'import-annotations', path: filePath });
+        })
+        .catch((error: unknown) => console.error('Gloss: the Import dialog failed', error));
     },
     clearRecent: () => {
       app.clearRecentDocuments();
@@ -141,7 +174,7 @@ function runApp(): void {
     if (MENU_CHANGING_METHODS.has(method)) void refreshMenu();
     const window = BrowserWindow.fromWebContents(sender);
     if (method === 'closeDocument') window?.setRepresentedFilename('');
-    if ((method === 'openDocument' || method === 'openSample') && hasPath(value)) {
+    if ((method === 'openDocument' || method === 'openSample' || method === 'openAnnotationLink') && hasPath(value)) {
       // The title bar's proxy icon on macOS.
       if (process.platform === 'darwin') window?.setRepresentedFilename(value.path);
     }
@@ -154,6 +187,12 @@ function runApp(): void {
   listenForOpenFile((filePath) => sendCommand({ type: 'open-path', path: filePath }));
 
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const link = annotationLinkFromSecondInstance(additionalData, argv);
+    const linkCommand = link === null ? null : annotationCommand(link);
+    if (linkCommand !== null) {
+      sendCommand(linkCommand);
+      return;
+    }
     const documentPath = documentPathFromSecondInstance(additionalData, argv, workingDirectory);
     if (documentPath !== null) {
       sendCommand({ type: 'open-path', path: documentPath });
@@ -200,6 +239,8 @@ function runApp(): void {
       initialDocumentPath,
       // Paths reach the service only from the system's Open dialog, a drop, the OS and the command line.
       documentAccess: 'any-path',
+      // Exports are saved, and the notes folder chosen, where the reader picks in the system's dialogs.
+      dialogs: createShellDialogs(dialog, currentWindow),
     }).catch((error: unknown) => {
       reportStartupFailure(error);
       app.exit(1);
@@ -213,6 +254,7 @@ function runApp(): void {
     service = svc;
     void svc.launchProblem().then((problem) => problem && console.error(`Gloss: ${problem}`));
     if (process.platform === 'win32') app.setAppUserModelId('app.gloss.reader');
+    registerLinkScheme(app);
     app.setAboutPanelOptions({ applicationName: 'Gloss', applicationVersion: app.getVersion(), iconPath: windowIconPath() });
     lockDownSession();
     handleAppProtocol(rendererDir());

@@ -21,6 +21,8 @@ export interface MenuActions {
   send(command: ShellCommand): void;
   /** File › Open…: the system dialog, then 'open-path'. */
   chooseAndOpen(): void;
+  /** File › Import Annotations…: the system dialog, then 'import-annotations'. */
+  chooseAndImport(): void;
   /** File › Open Recent › Clear Recent: empties Gloss's recent list and the operating system's. */
   clearRecent(): void;
 }
@@ -85,6 +87,9 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
     submenu: [
       { label: 'Open…', accelerator: keys('open-document'), click: () => actions.chooseAndOpen() },
       { label: 'Open Recent', submenu: recentSubmenu(state, actions, env) },
+      { type: 'separator' },
+      { label: 'Export…', accelerator: keys('export-annotations'), click: send({ type: 'export' }) },
+      { label: 'Import Annotations…', click: () => actions.chooseAndImport() },
       { type: 'separator' },
       { label: 'Close Document', accelerator: keys('close-document'), click: send({ type: 'close-document' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -24,6 +24,8 @@ export function documentPathFromArgv(argv: readonly string[], workingDirectory: 
 /** What a second launch hands the running instance (`requestSingleInstanceLock`'s additional data). */
 export interface SecondInstanceData {
   documentPath: string | null;
+  /** A `gloss://annotation/…` link it was started with (annotation-links.ts). */
+  annotationLink: string | null;
 }
 
 /** Reads a second launch's additional data defensively: it crosses a process boundary. */
@@ -45,6 +47,21 @@ export function listenForOpenFile(onPath: (filePath: string) => void): void {
     event.preventDefault();
     onPath(filePath);
   });
+}
+
+/** Asks for a file of annotations to import (JSON, JSON-LD) with the system's Open dialog; null when the reader cancels. */
+export async function chooseImportFile(parent: BrowserWindow | null, defaultPath: string | undefined): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Import Annotations',
+    properties: ['openFile'],
+    defaultPath,
+    filters: [
+      { name: 'Annotations (Gloss JSON, W3C Web Annotation, Hypothesis)', extensions: ['json', 'jsonld'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /** Asks for a document with the system's Open dialog; null when the reader cancels. */

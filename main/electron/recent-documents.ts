@@ -7,7 +7,7 @@ import type { ApiMethod } from '../api';
 import { isEmptyDocument } from '../common/document-formats';
 
 /** Calls whose result is a document opened from a file the reader chose, found or located. */
-const OPENS_A_FILE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar']);
+const OPENS_A_FILE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar', 'openAnnotationLink']);
 
 /** Calls after which the Open Recent list or the theme may have changed. */
 export const MENU_CHANGING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
@@ -22,6 +22,7 @@ export const MENU_CHANGING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(
   'resolveSimilar',
   'removeDocument',
   'restoreDocument',
+  'openAnnotationLink',
 ]);
 
 /**

@@ -6,7 +6,7 @@
 import { app, session, shell } from 'electron';
 import type { Session } from 'electron';
 import { externalUrl } from '../common/external-url';
-import { isAppUrl } from './urls';
+import { guardWebContents } from './navigation-guard';
 
 /** Opens `url` in the system browser or mail client when it is http(s) or mailto; else ignores it. */
 export function openIfExternal(url: string): void {
@@ -24,25 +24,10 @@ export function lockDownSession(ses: Session = session.defaultSession): void {
 }
 
 /**
- * Guards every webContents the app ever creates (the window, and anything else Chromium makes):
- * navigation and redirects stay inside `gloss://app/`, window.open is denied (web links open in
- * the browser), and <webview> never attaches. Call before the first window exists.
+ * Guards every webContents the app ever creates (the window, and anything else Chromium makes)
+ * with navigation-guard.ts: nothing leaves `gloss://app/`; a link to an annotation goes to
+ * `onAnnotationLink`, which reveals it. Call before the first window exists.
  */
-export function guardAllWebContents(): void {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => {
-      if (isAppUrl(event.url)) return;
-      event.preventDefault();
-      // A plain link click in the article: the reader meant to visit it, in the browser.
-      openIfExternal(event.url);
-    });
-    contents.on('will-redirect', (event) => {
-      if (!isAppUrl(event.url)) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(({ url }) => {
-      openIfExternal(url);
-      return { action: 'deny' };
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+export function guardAllWebContents(onAnnotationLink: (url: string) => void = () => undefined): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { onAnnotationLink, openExternal: openIfExternal }));
 }

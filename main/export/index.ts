@@ -57,6 +57,7 @@ import { writeHtml } from './html/write-html';
 import { writeGlossJson } from './json/write-gloss-json';
 import { writeMarkdown } from './markdown/write-markdown';
 import { writeW3c } from './w3c/write-w3c';
+import type { ExportFormat } from '../common/export-formats';
 
 export { annotationFragment, annotationLink, ANNOTATION_LINK_SCHEME, parseAnnotationFragment, parseAnnotationLink } from '../common/annotation-link';
 export type { AnnotationRef } from '../common/annotation-link';
@@ -71,31 +72,8 @@ export type { ParsedImport } from './import/import-model';
 export { planImport } from './import/plan-import';
 export type { ImportPlan, ImportPlanInput, LibraryDocument, RenderedText } from './import/plan-import';
 
-/** The export formats, by the names `gloss export --format` takes. */
-export const EXPORT_FORMATS = ['md', 'json', 'w3c', 'html', 'csv', 'readwise-csv', 'anki'] as const;
-
-/** An export format's name. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/**
- * What the UI and the CLI say about each format, and how its file is saved. `usesRendering`: the
- * format is better for the documents' `rendering` (W3C counts positions with it, Anki takes the
- * FAQ from it); the others ignore it.
- */
-export const FORMAT_INFO: Readonly<Record<ExportFormat, { label: string; extension: string; mediaType: string; usesRendering: boolean }>> = {
-  md: { label: 'Markdown (Obsidian, Logseq)', extension: '.md', mediaType: 'text/markdown; charset=utf-8', usesRendering: false },
-  json: { label: 'Gloss JSON (complete, for import)', extension: '.json', mediaType: 'application/json', usesRendering: false },
-  w3c: { label: 'W3C Web Annotation (JSON-LD)', extension: '.jsonld', mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', usesRendering: true },
-  html: { label: 'HTML page (printable)', extension: '.html', mediaType: 'text/html; charset=utf-8', usesRendering: false },
-  csv: { label: 'CSV (spreadsheets)', extension: '.csv', mediaType: 'text/csv; charset=utf-8', usesRendering: false },
-  'readwise-csv': { label: 'CSV for Readwise', extension: '.csv', mediaType: 'text/csv; charset=utf-8', usesRendering: false },
-  anki: { label: 'Anki cards (text import)', extension: '.txt', mediaType: 'text/plain; charset=utf-8', usesRendering: true },
-};
-
-/** Whether `name` is an export format's name (for the CLI's `--format`). */
-export function isExportFormat(name: string): name is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(name);
-}
+export { EXPORT_FORMATS, EXPORT_SCOPES, FORMAT_INFO, isExportFormat } from '../common/export-formats';
+export type { ExportFormat, ExportFormatInfo, ExportScope } from '../common/export-formats';
 
 /** Whether a format renders notes (and so needs the headless renderer's `renderNote`). */
 export function rendersNotes(format: ExportFormat): boolean {
@@ -124,11 +102,22 @@ export function writeExport(set: ExportSet, format: ExportFormat, renderNote: No
 
 /**
  * Writes an export of `input` in `format`. HTML and Anki render notes with the headless renderer,
- * loaded on first use; the other formats never load it.
+ * loaded on first use; the other formats never load it. Their notes are rendered all at once
+ * (HeadlessRenderer.renderNotes), which is many times faster for a library than one by one: the
+ * writer runs once to learn which Markdown it renders, then again with the results.
  */
 export async function exportAnnotations(input: ExportInput, format: ExportFormat): Promise<string> {
-  const renderNote = rendersNotes(format) ? (await loadHeadlessRenderer()).renderNote : null;
-  return writeExport(prepareExport(input), format, renderNote);
+  const set = prepareExport(input);
+  if (!rendersNotes(format)) return writeExport(set, format, null);
+  const renderer = await loadHeadlessRenderer();
+  const asked = new Set<string>();
+  writeExport(set, format, (markdown) => {
+    asked.add(markdown);
+    return '';
+  });
+  const markdowns = [...asked];
+  const rendered = new Map(renderer.renderNotes(markdowns).map((html, index) => [markdowns[index]!, html]));
+  return writeExport(set, format, (markdown) => rendered.get(markdown) ?? renderer.renderNote(markdown));
 }
 
 function requireRenderer(renderNote: NoteRenderer | null, format: ExportFormat): NoteRenderer {

@@ -25,25 +25,31 @@ export interface OpenedFile {
   fingerprint: string | null;
 }
 
+/**
+ * What identifying reads of a library record: the library's own records, or the records an
+ * import plans against (the `gloss` command reads them from a data folder it does not lock).
+ */
+export type IdentifiedRecord = Pick<DocumentRecord, 'path' | 'contentHash'> & Partial<Pick<DocumentRecord, 'fingerprint' | 'annotationCount' | 'lastOpenedAt'>>;
+
 /** Which document the file is. */
-export type Identity =
-  | { kind: 'known'; record: DocumentRecord }
-  | { kind: 'moved'; record: DocumentRecord }
-  | { kind: 'similar'; record: DocumentRecord; similarity: number }
+export type Identity<R extends IdentifiedRecord = DocumentRecord> =
+  | { kind: 'known'; record: R }
+  | { kind: 'moved'; record: R }
+  | { kind: 'similar'; record: R; similarity: number }
   | { kind: 'new' };
 
 /** What identifying needs of the library and the disk. */
-export interface IdentityContext {
+export interface IdentityContext<R extends IdentifiedRecord = DocumentRecord> {
   /** The document last opened at a path. */
-  findByPath(path: string): DocumentRecord | undefined;
+  findByPath(path: string): R | undefined;
   /** The documents a file may turn out to be (the sample, which lives wherever Gloss is installed, is left out). */
-  candidates(): DocumentRecord[];
+  candidates(): R[];
   /** Whether a document's file is still where the library last saw it. */
   fileExists(path: string): Promise<boolean>;
 }
 
 /** Works out which library document `file` is (see the module comment). */
-export async function identifyFile(file: OpenedFile, context: IdentityContext): Promise<Identity> {
+export async function identifyFile<R extends IdentifiedRecord = DocumentRecord>(file: OpenedFile, context: IdentityContext<R>): Promise<Identity<R>> {
   const known = context.findByPath(file.path);
   if (known) return { kind: 'known', record: known };
   const candidates = context.candidates();
@@ -53,11 +59,11 @@ export async function identifyFile(file: OpenedFile, context: IdentityContext): 
     const gone = await Promise.all(sameBytes.map(async (record) => !(await context.fileExists(record.path))));
     const ranked = sameBytes
       .map((record, index) => ({ record, gone: gone[index] as boolean }))
-      .sort((a, b) => Number(b.gone) - Number(a.gone) || (b.record.annotationCount ?? 0) - (a.record.annotationCount ?? 0) || b.record.lastOpenedAt.localeCompare(a.record.lastOpenedAt));
-    return { kind: 'moved', record: (ranked[0] as { record: DocumentRecord }).record };
+      .sort((a, b) => Number(b.gone) - Number(a.gone) || (b.record.annotationCount ?? 0) - (a.record.annotationCount ?? 0) || (b.record.lastOpenedAt ?? '').localeCompare(a.record.lastOpenedAt ?? ''));
+    return { kind: 'moved', record: (ranked[0] as { record: R }).record };
   }
 
-  let best: { record: DocumentRecord; similarity: number } | null = null;
+  let best: { record: R; similarity: number } | null = null;
   for (const record of candidates) {
     const similarity = fingerprintSimilarity(file.fingerprint, record.fingerprint);
     if (similarity === null || similarity < SIMILARITY_THRESHOLD) continue;

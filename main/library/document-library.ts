@@ -4,11 +4,10 @@
  * and putting it back, Locate…, and the question asked when a file looks like an annotated one.
  * service.ts composes it with the transports' rules on which paths may be opened.
  */
-import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { LibraryEntry, OpenedDocument, RemovedDocument, SimilarDocument } from '../api';
 import { isEmptyDocument } from '../common/document-formats';
-import { documentIdForPath, pathKey } from '../documents/document-id';
+import { newDocumentId, pathKey } from '../documents/document-id';
 import type { ReadableDocument } from '../documents/load-document';
 import { fingerprintSimilarity, SIMILARITY_THRESHOLD, textFingerprint } from '../documents/text-fingerprint';
 import { GlossError } from '../errors';
@@ -88,8 +87,7 @@ export function createDocumentLibrary(deps: DocumentLibraryDeps): DocumentLibrar
 
   /** The id of a document first opened at `path`: the path's hash, unless a moved document already has it. */
   function newId(path: string): string {
-    const id = documentIdForPath(path);
-    return library.getDocument(id) || id === sample.id ? randomBytes(8).toString('hex') : id;
+    return newDocumentId(path, (id) => library.getDocument(id) !== undefined || id === sample.id);
   }
 
   function knownRecord(path: string): DocumentRecord | undefined {

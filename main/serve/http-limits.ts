@@ -5,16 +5,24 @@
  * finished their headers were never closed.
  */
 import type { IncomingMessage } from 'node:http';
+import { MAX_IMPORT_BODY_BYTES } from '../common/import-files';
 import { LIMITS } from '../common/limits';
 
 /** The server's limits; tests pass smaller ones. */
 export interface ServerLimits {
   /** Largest request body. */
   maxBodyBytes: number;
+  /** Largest body of an import (importAnnotations), whose files may be larger than documents. */
+  maxImportBodyBytes: number;
   /** Request bodies being received or handled at once; more are refused until one is done. */
   maxBodiesInFlight: number;
   /** Bytes of request bodies (as declared by Content-Length) received or handled at once. */
   maxBodyBytesInFlight: number;
+  /**
+   * A body larger than this (an upload, an import) is received only while no other such body is:
+   * one large body at a time, whatever the byte budget would hold.
+   */
+  largeBodyBytes: number;
   /** Time a client has to send its request line and headers, from when it connects. */
   headersTimeoutMs: number;
   /** Time a client has to send a whole request, body included: a trickled body is cut off. */
@@ -31,11 +39,14 @@ const MAX_BODY_BYTES = Math.ceil((LIMITS.maxDocumentBytes * 4) / 3) + 64 * 1024;
 /** The limits `npm run serve` runs with. */
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxBodyBytes: MAX_BODY_BYTES,
+  maxImportBodyBytes: MAX_IMPORT_BODY_BYTES,
   // A reader uploads one file at a time; the page's own calls are small and quick.
   maxBodiesInFlight: 8,
-  // One largest upload at a time (importing a 20 MB text file peaks near 300 MB), and room for
+  // The largest body (an import file; importing a 20 MB text file peaks near 300 MB), and room for
   // the page's small calls beside it.
-  maxBodyBytesInFlight: MAX_BODY_BYTES + 1024 * 1024,
+  maxBodyBytesInFlight: Math.max(MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES) + 1024 * 1024,
+  // The page's own calls are far smaller; an upload or an import is larger, one at a time.
+  largeBodyBytes: 1024 * 1024,
   headersTimeoutMs: 10_000,
   // A 28 MB body crosses the loopback in well under a second; a minute is generous.
   requestTimeoutMs: 60_000,
@@ -55,22 +66,29 @@ export type BodyRefusal = 'length-required' | 'too-large' | 'busy';
 export class BodyBudget {
   private bodies = 0;
   private bytes = 0;
+  private large = 0;
 
   constructor(private readonly limits: ServerLimits) {}
 
-  /** Reserves room for a body of `declaredLength` bytes; returns a release function, or why not. */
-  reserve(declaredLength: number | null): (() => void) | BodyRefusal {
+  /**
+   * Reserves room for a body of `declaredLength` bytes, at most `maxBytes` (the request's own
+   * limit); returns a release function, or why not.
+   */
+  reserve(declaredLength: number | null, maxBytes: number = this.limits.maxBodyBytes): (() => void) | BodyRefusal {
     if (declaredLength === null) return 'length-required';
-    if (declaredLength > this.limits.maxBodyBytes) return 'too-large';
-    if (this.bodies + 1 > this.limits.maxBodiesInFlight || this.bytes + declaredLength > this.limits.maxBodyBytesInFlight) return 'busy';
+    if (declaredLength > maxBytes) return 'too-large';
+    const large = declaredLength > this.limits.largeBodyBytes ? 1 : 0;
+    if (this.bodies + 1 > this.limits.maxBodiesInFlight || this.bytes + declaredLength > this.limits.maxBodyBytesInFlight || this.large + large > 1) return 'busy';
     this.bodies += 1;
     this.bytes += declaredLength;
+    this.large += large;
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.bodies -= 1;
       this.bytes -= declaredLength;
+      this.large -= large;
     };
   }
 }

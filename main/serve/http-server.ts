@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WAITING_METHODS, type ApiMethod, type ApiResult } from '../api';
+import { MAX_IMPORT_MEGABYTES } from '../common/import-files';
 import { ASSET_ROUTE, isWellEncodedPath, parseBrowserAssetPath } from '../common/asset-urls';
 import { sessionAddress } from '../common/browser-session';
 import { ASSET_CSP } from '../content-security-policy';
@@ -52,6 +53,10 @@ const REFUSED_BODIES: Record<BodyRefusal, { status: number; code: 'invalid-reque
   busy: { status: 503, code: 'io', message: 'Gloss is busy receiving other files. Try again in a moment.' },
 };
 
+/** The API call that carries an import file, which may be larger than a document. */
+const IMPORT_METHOD = 'importAnnotations';
+const IMPORT_TOO_LARGE = { status: 413, code: 'too-large', message: `That file is over ${MAX_IMPORT_MEGABYTES} MB; Gloss imports files of up to ${MAX_IMPORT_MEGABYTES} MB.` } as const;
+
 const ASSET_STATUS: Partial<Record<string, number>> = { 'invalid-request': 403, 'not-found': 404, 'not-text': 415, 'too-large': 413 };
 
 /**
@@ -85,9 +90,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return sendResult(response, 401, { ok: false, error: { code: 'invalid-request', message } }, { Connection: 'close' });
     }
     const length = declaredLength(request);
-    const release = budget.reserve(length);
+    const importing = method === IMPORT_METHOD;
+    const release = budget.reserve(length, importing ? limits.maxImportBodyBytes : limits.maxBodyBytes);
     if (typeof release === 'string') {
-      const refusal = REFUSED_BODIES[release];
+      const refusal = release === 'too-large' && importing ? IMPORT_TOO_LARGE : REFUSED_BODIES[release];
       // The body is never kept. A busy server lets Node read and drop it, so the page gets this
       // answer rather than a reset connection; anything else is not worth receiving.
       const extra: Record<string, string> = release === 'busy' ? { 'Retry-After': '1' } : { Connection: 'close' };

@@ -1,14 +1,16 @@
 /**
- * `npm run serve -- [--port N] [--data-dir DIR] [FILE]`: Gloss in any browser, on 127.0.0.1 only,
- * with the same renderer, API and store as the desktop app.
+ * `npm run serve -- [--port N] [--data-dir DIR] [--notes-folder DIR] [FILE]`: Gloss in any
+ * browser, on 127.0.0.1 only, with the same renderer, API and store as the desktop app. The notes
+ * folder is named here or chosen in the desktop app, never by the page.
  */
 import { assetsDir, rendererDir } from '../app-paths';
-import { defaultDataDir, findDocumentArgument, readFlag, resolveDataDir } from '../data-dir';
+import { resolve } from 'node:path';
+import { defaultDataDir, findDocumentArgument, invocationDir, readFlag, resolveDataDir } from '../data-dir';
 import { GlossError } from '../errors';
 import { createGlossService } from '../service';
 import { startBrowserServer } from './http-server';
 
-const USAGE = 'Usage: npm run serve -- [--port N] [--data-dir DIR] [FILE.md|FILE.txt]';
+const USAGE = 'Usage: npm run serve -- [--port N] [--data-dir DIR] [--notes-folder DIR] [FILE.md|FILE.txt]';
 
 function parsePort(value: string | null): number {
   if (value === null) return 0;
@@ -24,12 +26,14 @@ async function main(argv: string[]): Promise<void> {
   }
   const port = parsePort(readFlag(argv, 'port'));
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir());
+  const notesFolder = readFlag(argv, 'notes-folder');
   const service = await createGlossService({
     dataDir,
     assetsDir: assetsDir(),
     initialDocumentPath: findDocumentArgument(argv),
     // Paths come from a web page here: it opens only what the library has or the command line named.
     documentAccess: 'library',
+    notesFolder: notesFolder === null ? null : resolve(invocationDir(), notesFolder),
   });
   const problem = await service.launchProblem();
   if (problem) console.error(`gloss serve: ${problem}`);
@@ -48,7 +52,7 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   // Only once Ctrl+C is handled: pressed as soon as the address shows, it still closes the store.
   console.log(`Gloss is reading at ${server.url}`);
-  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+  console.log(`Data folder: ${dataDir}.${notesFolder === null ? '' : ` Notes folder: ${resolve(invocationDir(), notesFolder)}.`} Press Ctrl+C to stop.`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

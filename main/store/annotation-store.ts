@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import { stringifyAnnotationFile } from './annotation-file-text';
 import { DurableJsonFile } from './durable-json-file';
 import type { WriteCheck } from './durable-write';
 import { describeIssue } from './quarantine';
+import { annotatedDocumentIds, readAnnotationsWithoutRepair } from './read-only-store';
 
 export { ANNOTATIONS_FOLDER };
 export type { AnnotationFile };
@@ -50,6 +50,17 @@ export interface AnnotationStore {
   renameTag(documentId: string, from: string, to: string, now: string): Promise<number>;
   /** The ids of every document with an annotation file, on disk or being written. */
   documentIds(): Promise<string[]>;
+  /**
+   * Stores many annotations of one document in one durable write (an import's additions), in the
+   * order given. Each is checked as `create` checks it; one that is not valid, belongs to another
+   * document, or repeats an id (stored, or given twice) refuses them all and nothing is written.
+   */
+  insertMany(documentId: string, annotations: readonly Annotation[]): Promise<Annotation[]>;
+  /**
+   * A document's annotations as confirmed, without keeping its file open when it is not open
+   * already (an export of the whole library reads every document once).
+   */
+  peek(documentId: string): Promise<Annotation[]>;
   /** Resolves once every change asked for so far is on disk (or refused). */
   flush(): Promise<void>;
   /**
@@ -187,16 +198,31 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
       });
     },
 
-    async documentIds() {
-      const names = await readdir(join(dataDir, ANNOTATIONS_FOLDER)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return [] as string[];
-        throw new GlossError('io', `Gloss could not list its annotation files in ${join(dataDir, ANNOTATIONS_FOLDER)}: ${error.message}`);
+    async insertMany(documentId, given) {
+      const parsed = given.map((annotation) => checkAnnotation(annotation));
+      const stranger = parsed.find((annotation) => annotation.documentId !== documentId);
+      if (stranger) throw new GlossError('invalid-request', `Annotation ${stranger.id} belongs to another document than the one it is stored with.`);
+      return change(documentId, (state) => {
+        const ids = new Set(state.annotations.map((a) => a.id));
+        for (const annotation of parsed) {
+          if (ids.has(annotation.id)) throw new GlossError('invalid-request', `An annotation with the id ${annotation.id} already exists; nothing was stored.`);
+          ids.add(annotation.id);
+        }
+        if (parsed.length === 0) return { state, result: [] };
+        return { state: { ...state, annotations: [...state.annotations, ...parsed] }, result: structuredClone(parsed) };
       });
-      const ids = new Set(open.keys());
-      for (const name of names) {
-        const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
-        if (AnnotationSchema.shape.documentId.safeParse(id).success) ids.add(id);
-      }
+    },
+
+    async peek(documentId) {
+      if (open.has(documentId)) return structuredClone((await queueFor(documentId)).state.annotations);
+      // Problems reading it (a damaged file) are the reader's to hear of when the document opens.
+      const unheard: string[] = [];
+      return readAnnotationsWithoutRepair(dataDir, documentId, unheard);
+    },
+
+    async documentIds() {
+      // Those on disk (a damaged file's backup included) and those being written for the first time.
+      const ids = new Set([...open.keys(), ...(await annotatedDocumentIds(dataDir))]);
       return [...ids].sort();
     },
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnnotationSchema, ReadingPositionSchema } from '../api';
+import { AnnotationSchema, LIMITS, ReadingPositionSchema } from '../api';
 import type { ReadingPosition } from '../api';
 import { GlossError } from '../errors';
 import type { WindowState } from '../service-types';
@@ -54,6 +54,10 @@ export interface LibraryFile {
   /** When Gloss first started with this folder; null until then, so the sample opens once. */
   launchedAt: string | null;
   windowState: WindowState | null;
+  /** The notes folder Gloss keeps in step, and which edited blocks in it the reader was told of; null when none. */
+  notesFolder: NotesFolderState | null;
+  /** The folder each of the desktop's dialogs (export, import, notes folder) last opened in. */
+  dialogFolders: DialogFolders;
   /** Document records that could not be read, kept rather than dropped. */
   quarantine: QuarantinedEntry[];
   [field: string]: unknown;
@@ -83,6 +87,36 @@ export const WindowStateSchema = z.object({
   maximized: z.boolean(),
 });
 
+/** The notes folder as gloss.json keeps it (Settings › Export folder). */
+export interface NotesFolderState {
+  /** Absolute path of the folder. */
+  path: string;
+  /**
+   * Blocks the reader edited in the folder's files and was told about, as `<document id> <block
+   * key>`: told once, and again only after the block was Gloss's own again and edited anew.
+   */
+  told: string[];
+}
+
+/** The desktop dialogs that remember their folder. */
+export const DIALOG_KINDS = ['export', 'import', 'notes-folder'] as const;
+
+/** Which folder each dialog last opened in. */
+export type DialogFolders = Partial<Record<(typeof DIALOG_KINDS)[number], string>>;
+
+/** How many told blocks are remembered; the oldest are forgotten first (the reader is told again). */
+export const MAX_TOLD_BLOCKS = 10_000;
+
+const pathSchema = z.string().min(1).max(LIMITS.maxPathLength);
+
+/** A notes folder state gloss.json may hold. */
+export const NotesFolderStateSchema = z.object({
+  path: pathSchema,
+  told: z.array(z.string().max(300)).max(MAX_TOLD_BLOCKS),
+});
+
+const DialogFoldersSchema = z.object(Object.fromEntries(DIALOG_KINDS.map((kind) => [kind, pathSchema.optional()]))) as z.ZodType<DialogFolders>;
+
 /** gloss.json of a folder Gloss has never used. */
 export function emptyLibrary(): LibraryFile {
   return {
@@ -93,6 +127,8 @@ export function emptyLibrary(): LibraryFile {
     lastDocumentId: null,
     launchedAt: null,
     windowState: null,
+    notesFolder: null,
+    dialogFolders: {},
     quarantine: [],
   };
 }
@@ -136,6 +172,9 @@ export function readLibraryFile(json: JsonObject, at: string, notices: string[])
   const recent = [...new Set(rawRecent.filter((id): id is string => typeof id === 'string' && Object.hasOwn(documents, id)))].slice(0, MAX_RECENT);
   const lastDocumentId = typeof data.lastDocumentId === 'string' && Object.hasOwn(documents, data.lastDocumentId) ? data.lastDocumentId : null;
   const windowState = WindowStateSchema.safeParse(data.windowState);
+  const notesFolder = data.notesFolder === undefined || data.notesFolder === null ? null : NotesFolderStateSchema.safeParse(data.notesFolder);
+  if (notesFolder !== null && !notesFolder.success) notices.push(`The notes folder setting in ${LIBRARY_FILE} was not valid, so Gloss keeps no notes folder now. Choose it again in Settings › Export folder.`);
+  const dialogFolders = DialogFoldersSchema.safeParse(data.dialogFolders ?? {});
 
   return {
     ...data,
@@ -146,6 +185,8 @@ export function readLibraryFile(json: JsonObject, at: string, notices: string[])
     lastDocumentId,
     launchedAt: typeof data.launchedAt === 'string' ? data.launchedAt : null,
     windowState: windowState.success ? windowState.data : null,
+    notesFolder: notesFolder?.success ? notesFolder.data : null,
+    dialogFolders: dialogFolders.success ? dialogFolders.data : {},
     quarantine,
   };
 }

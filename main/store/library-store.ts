@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { ReadingPositionSchema, SettingsSchema } from '../api';
+import { LIMITS, ReadingPositionSchema, SettingsSchema } from '../api';
 import type { ReadingPosition, Settings } from '../api';
 import { GlossError } from '../errors';
 import type { WindowState } from '../service-types';
@@ -9,14 +9,17 @@ import type { Mutation } from './commit-queue';
 import { DurableJsonFile } from './durable-json-file';
 import type { WriteCheck } from './durable-write';
 import { pathKey } from '../documents/document-id';
-import { checkRecord, emptyLibrary, LIBRARY_FILE, MAX_RECENT, readLibraryFile, WindowStateSchema } from './library-file';
-import type { DocumentRecord, LibraryFile, OpenedDocumentInfo } from './library-file';
+import { checkRecord, emptyLibrary, LIBRARY_FILE, MAX_RECENT, NotesFolderStateSchema, readLibraryFile, WindowStateSchema } from './library-file';
+import type { DialogFolders, DocumentRecord, LibraryFile, NotesFolderState, OpenedDocumentInfo } from './library-file';
 import { describeIssue } from './quarantine';
 import { effectiveSettings } from './stored-settings';
 import type { StoredSettings } from './stored-settings';
 
 export { LIBRARY_FILE, MAX_RECENT };
-export type { DocumentRecord, LibraryFile, OpenedDocumentInfo };
+export type { DocumentRecord, LibraryFile, NotesFolderState, OpenedDocumentInfo };
+
+/** A desktop dialog that remembers the folder it last opened in. */
+export type DialogKind = keyof DialogFolders;
 
 /** A document taken out of the library, with what is needed to put it back exactly where it was. */
 export interface RemovedRecord {
@@ -45,9 +48,10 @@ export interface LibraryStore {
   listDocuments(): DocumentRecord[];
   /**
    * Registers or refreshes a document and makes it the last one read and first in the recent
-   * list. A known id with a new path is the document's file found at a new place.
+   * list; with `{ read: false }` (a document an import named) it is only registered. A known id
+   * with a new path is the document's file found at a new place.
    */
-  recordOpened(doc: OpenedDocumentInfo): Promise<DocumentRecord>;
+  recordOpened(doc: OpenedDocumentInfo, options?: { read?: boolean }): Promise<DocumentRecord>;
   /** Takes a document out of the library and the recent list ('not-found' when it is not there). */
   removeDocument(id: string): Promise<RemovedRecord>;
   /** Puts back what `removeDocument` took out; 'invalid-request' when its id is in the library again. */
@@ -74,6 +78,13 @@ export interface LibraryStore {
   saveReadingPosition(id: string, position: ReadingPosition): Promise<void>;
   getWindowState(): WindowState | null;
   saveWindowState(state: WindowState): Promise<void>;
+  /** The notes folder Gloss keeps in step, or null. */
+  getNotesFolder(): NotesFolderState | null;
+  /** Sets (or, with null, stops) the notes folder; refuses a state gloss.json could not keep. */
+  setNotesFolder(state: NotesFolderState | null): Promise<void>;
+  /** The folder a desktop dialog last opened in, if any. */
+  getDialogFolder(kind: DialogKind): string | null;
+  saveDialogFolder(kind: DialogKind, folder: string): Promise<void>;
   /** Resolves once every change asked for so far is on disk (or refused). */
   flush(): Promise<void>;
 }
@@ -186,7 +197,7 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
       return record && withCount(record);
     },
     listDocuments: () => Object.values(queue.state.documents).map(withCount),
-    recordOpened(doc) {
+    recordOpened(doc, { read = true } = {}) {
       return change((state) => {
         const at = now();
         const before = ownRecord(state.documents, doc.id);
@@ -199,11 +210,13 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
           fingerprint: doc.fingerprint === undefined ? (before?.fingerprint ?? null) : doc.fingerprint,
           annotationCount: before?.annotationCount ?? null,
           addedAt: before?.addedAt ?? at,
-          lastOpenedAt: at,
+          lastOpenedAt: read ? at : (before?.lastOpenedAt ?? at),
           readingPosition: before?.readingPosition ?? null,
         });
+        const documents = { ...state.documents, [doc.id]: record };
+        if (!read) return { state: { ...state, documents }, result: withCount(record) };
         const recent = [doc.id, ...state.recent.filter((id) => id !== doc.id)].slice(0, MAX_RECENT);
-        const next = { ...state, documents: { ...state.documents, [doc.id]: record }, recent, lastDocumentId: doc.id };
+        const next = { ...state, documents, recent, lastDocumentId: doc.id };
         return { state: next, result: withCount(record) };
       });
     },
@@ -283,6 +296,17 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
       const parsed = WindowStateSchema.safeParse(state);
       if (!parsed.success) throw new GlossError('invalid-request', `That window size is not valid: ${describeIssue(parsed.error)}.`);
       await set({ windowState: parsed.data });
+    },
+    getNotesFolder: () => copyOf(queue.state.notesFolder),
+    async setNotesFolder(notesFolder) {
+      const parsed = notesFolder === null ? null : NotesFolderStateSchema.safeParse(notesFolder);
+      if (parsed !== null && !parsed.success) throw new GlossError('invalid-request', `That notes folder cannot be kept: ${describeIssue(parsed.error)}.`);
+      await set({ notesFolder: parsed === null ? null : parsed.data });
+    },
+    getDialogFolder: (kind) => queue.state.dialogFolders[kind] ?? null,
+    async saveDialogFolder(kind, folder) {
+      if (folder === '' || folder.length > LIMITS.maxPathLength || queue.state.dialogFolders[kind] === folder) return;
+      await change((state) => ({ state: { ...state, dialogFolders: { ...state.dialogFolders, [kind]: folder } }, result: undefined }));
     },
     async flush() {
       await writeCounts();

@@ -49,31 +49,44 @@ export async function openStoreReadOnly(dataDir: string): Promise<ReadOnlyStore>
     library,
     notices,
     listDocuments: () => Object.values(library.documents).map((record) => structuredClone(record)),
-    async listAnnotatedDocumentIds() {
-      let names: string[];
-      try {
-        names = await readdir(join(folder, ANNOTATIONS_FOLDER));
-      } catch (error) {
-        if (isCode(error, 'ENOENT')) return [];
-        throw error;
-      }
-      const ids = new Set<string>();
-      for (const name of names) {
-        // A document whose file is damaged or missing still has its backup.
-        const id = /^(.+)\.json(?:\.bak)?$/.exec(name)?.[1];
-        if (id !== undefined && AnnotationSchema.shape.documentId.safeParse(id).success) ids.add(id);
-      }
-      return [...ids].sort();
-    },
-    async annotationsOf(documentId) {
-      // The id becomes a file name: this check is what keeps it inside annotations/.
-      if (!AnnotationSchema.shape.documentId.safeParse(documentId).success) throw new GlossError('invalid-request', 'That document id is not valid.');
-      const label = `${ANNOTATIONS_FOLDER}/${documentId}.json`;
-      const json = await readWithoutRepair(join(folder, ANNOTATIONS_FOLDER, `${documentId}.json`), label, notices);
-      const file = json === null ? emptyAnnotationFile(documentId) : readAnnotationFile(json, documentId, label, (message) => notices.push(message));
-      return file.annotations;
-    },
+    listAnnotatedDocumentIds: () => annotatedDocumentIds(folder),
+    annotationsOf: (documentId) => readAnnotationsWithoutRepair(folder, documentId, notices),
   };
+}
+
+/**
+ * Ids of the documents that have an annotation file in `dataDir` (or only its backup), sorted:
+ * what the folder holds, whether gloss.json lists the documents or not. Reads the folder only.
+ */
+export async function annotatedDocumentIds(dataDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(dataDir, ANNOTATIONS_FOLDER));
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return [];
+    throw error;
+  }
+  const ids = new Set<string>();
+  for (const name of names) {
+    // A document whose file is damaged or missing still has its backup.
+    const id = /^(.+)\.json(?:\.bak)?$/.exec(name)?.[1];
+    if (id !== undefined && AnnotationSchema.shape.documentId.safeParse(id).success) ids.add(id);
+  }
+  return [...ids].sort();
+}
+
+/**
+ * The annotations of a document as its file (or, when that is damaged, its backup) holds them,
+ * read without repairing, moving or keeping anything; problems go to `notices`. None when the
+ * document has no file. Throws 'invalid-request' for an id that is not one.
+ */
+export async function readAnnotationsWithoutRepair(dataDir: string, documentId: string, notices: string[]): Promise<Annotation[]> {
+  // The id becomes a file name: this check is what keeps it inside annotations/.
+  if (!AnnotationSchema.shape.documentId.safeParse(documentId).success) throw new GlossError('invalid-request', 'That document id is not valid.');
+  const label = `${ANNOTATIONS_FOLDER}/${documentId}.json`;
+  const json = await readWithoutRepair(join(dataDir, ANNOTATIONS_FOLDER, `${documentId}.json`), label, notices);
+  const file = json === null ? emptyAnnotationFile(documentId) : readAnnotationFile(json, documentId, label, (message) => notices.push(message));
+  return file.annotations;
 }
 
 async function readWithoutRepair(file: string, label: string, notices: string[]): Promise<JsonObject | null> {

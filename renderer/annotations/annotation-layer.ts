@@ -234,6 +234,43 @@ export class AnnotationLayer {
     performance.mark('gloss:annotations-painted');
   }
 
+  /** Where the sidebar keeps other parts' tools (Export…, Import…, Copy as Markdown). */
+  get sidebarTools(): HTMLElement {
+    return this.sidebar.tools;
+  }
+
+  /** The document whose annotations are shown, or null. */
+  get documentId(): string | null {
+    return this.doc?.model.document.id ?? null;
+  }
+
+  /** "Copy as Markdown": the annotation whose editor is open, else every one the sidebar lists after its filters. */
+  selectedOrShownIds(): string[] {
+    const open = this.editor.openId ? this.state.get(this.editor.openId) : undefined;
+    if (open?.durable) return [open.annotation.id];
+    return this.sidebar.shownIds();
+  }
+
+  /**
+   * Reveals an annotation of the document shown (an annotation link): scrolls to its passage,
+   * flashes it and opens its note, as a click in the sidebar does. An orphan has no passage: its
+   * entry in the sidebar gets the focus. Says which it was, or 'missing'.
+   */
+  async revealAnnotation(id: string): Promise<'shown' | 'orphaned' | 'missing'> {
+    const entry = this.state.get(id);
+    if (!entry?.durable) return 'missing';
+    if (this.listingDeferred) {
+      this.listingDeferred = false;
+      this.renderList();
+    }
+    if (!entry.span && entry.annotation.kind === 'highlight') {
+      this.sidebar.focusItem(id);
+      return 'orphaned';
+    }
+    await this.open(id, { focus: true, scroll: true, returnFocus: null });
+    return 'shown';
+  }
+
   /**
    * Scrolls to an annotation of the document on screen, flashes it and opens its note: how a
    * search result (or a link) shows "that document at that highlight". False when it is not there.

@@ -43,6 +43,8 @@ export class AnnotationsSidebar {
   private readonly title: HTMLElement;
   private readonly counts: HTMLElement;
   private readonly addNote: HTMLButtonElement;
+  /** Where other parts of the window put their tools (Export…, Import…, Copy as Markdown). */
+  readonly tools: HTMLElement;
   private readonly stepButtons: HTMLButtonElement[];
   private readonly filterBar: HTMLElement;
   private readonly search: HTMLInputElement;
@@ -75,6 +77,7 @@ export class AnnotationsSidebar {
     this.counts = h('p', { className: 'annotations-counts', id: 'annotations-counts' });
     this.addNote = h('button', { type: 'button', className: 'add-note-button' }, h('span', { 'aria-hidden': 'true', className: 'plus' }, '+'), 'Add document note');
     this.addNote.addEventListener('click', () => this.actions.addDocumentNote());
+    this.tools = h('div', { className: 'annotations-tools', role: 'group', 'aria-label': 'Export and import' });
     this.stepButtons = (
       [
         [-1, 'Previous highlight', 'K', '↑'],
@@ -139,6 +142,8 @@ export class AnnotationsSidebar {
         this.filterBar,
         this.status,
       ),
+      // Below the sticky header, which must stay short: the tools scroll away with the list.
+      this.tools,
       this.meaningsEditor.element,
       this.groupsHost,
       this.empty,
@@ -213,6 +218,17 @@ export class AnnotationsSidebar {
     this.activeId = null;
     this.items.clear();
     this.redraw();
+  }
+
+  /** The annotation whose editor is open, if any. */
+  get active(): string | null {
+    return this.activeId;
+  }
+
+  /** The ids of the annotations listed now (after the filters), in the order shown. */
+  shownIds(): string[] {
+    if (!this.meanings) return [];
+    return groupAnnotations(this.entries, this.headings, this.filters, this.meanings).flatMap((group) => group.entries.map((entry) => entry.annotation.id));
   }
 
   /**

@@ -3,6 +3,7 @@
  * images loaded and no ids left that could clash with the article's), cached here.
  */
 import type { GlossClient } from '../api';
+import { followAnnotationLink } from '../export/annotation-link-click';
 import { renderNoteHtml } from '../../main/common/article/note-html';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../../main/common/article/render-markdown';
 
@@ -43,6 +44,7 @@ export class NoteMarkdown {
   handleLinkClick(event: MouseEvent, onError: (error: unknown) => void): boolean {
     const link = (event.target as Element | null)?.closest?.('a');
     if (!(link instanceof HTMLAnchorElement)) return false;
+    if (followAnnotationLink(event, link, this.client)) return true;
     if (this.client.mode === 'desktop' || !link.hasAttribute('href')) {
       event.preventDefault();
       if (link.dataset.external === 'true') this.client.api.openExternal({ url: link.href }).catch(onError);

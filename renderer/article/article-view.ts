@@ -1,5 +1,6 @@
 import type { OpenedDocument } from '../../main/api';
 import type { GlossClient } from '../api';
+import { followAnnotationLink } from '../export/annotation-link-click';
 import { TextIndex } from '../../main/common/anchoring/text-index';
 import { fillArticleRoot, readArticleStructure } from '../../main/common/article/article-root';
 import type { FaqEntry } from '../../main/common/article/faq';
@@ -81,6 +82,7 @@ export class ArticleView {
     const link = (event.target as Element).closest?.('a[href]');
     if (!(link instanceof HTMLAnchorElement) || !this.root.contains(link)) return;
     const href = link.getAttribute('href') ?? '';
+    if (followAnnotationLink(event, link, this.client)) return;
     if (href.startsWith('#')) {
       event.preventDefault();
       const target = this.root.ownerDocument.getElementById(decodeURIComponent(href.slice(1)));

@@ -1,5 +1,5 @@
 /**
- * Benchmark (e): the library view on 1,000 documents holding 100,000 annotations (100 each), and
+ * Benchmark (f): the library view on 1,000 documents holding 100,000 annotations (100 each), and
  * what knowing documents by more than their path costs.
  *
  * - Listing the library (`listLibrary`, through `dispatch`, each document's file looked at to
@@ -33,7 +33,7 @@ const ANNOTATIONS = 100_000;
 const LISTINGS = 9;
 const OPENS = 30;
 
-/** What benchmark (e) measured. */
+/** What benchmark (f) measured. */
 export interface LibraryViewBenchResult {
   documents: number;
   annotations: number;
@@ -73,7 +73,7 @@ function check(entries: LibraryEntry[], perDocument: number, label: string): voi
   if (entries.length !== DOCUMENTS || entries.some((entry) => entry.annotationCount !== perDocument || entry.missing)) throw new Error(`${label}: the listing is not the library`);
 }
 
-/** Runs benchmark (e). */
+/** Runs benchmark (f). */
 export async function benchLibraryView(): Promise<LibraryViewBenchResult> {
   const assetsDir = resolve('assets');
   const dataDir = await realpath(await mkdtemp(join(tmpdir(), 'gloss-bench-library-view-')));

@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchLibraries, STARTS } from './library-bench';
 import type { LibraryBenchResult } from './library-bench';
+import { benchExport, printExportBench } from './export-bench';
 import { benchNotesSearch, describeNotesSearch } from './notes-search-bench';
 import { benchOpenArticle } from './open-article-bench';
 import { benchAnchoringAccuracy, formatAccuracyTable } from './anchoring-accuracy-bench';
@@ -76,6 +77,9 @@ async function main(): Promise<void> {
   console.log(`    open a file new to the library (its fingerprint compared with every document's): median ${ms(view.openNew.medianMs)}, p95 ${ms(view.openNew.p95Ms)}`);
   console.log(`    open a document the library knows:                                              median ${ms(view.openKnown.medianMs)}, p95 ${ms(view.openKnown.p95Ms)}`);
   console.log(`    fingerprint of a 1 MB article: ${ms(view.fingerprintMs)}; a record's fingerprint and count take ${view.recordBytes} bytes of gloss.json`);
+  console.log('');
+
+  printExportBench(await benchExport());
 }
 
 main().catch((error: unknown) => {

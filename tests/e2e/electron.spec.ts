@@ -385,3 +385,98 @@ test('a second launch with a file hands it to the running window and quits', asy
   }
   expect(app.windows()).toHaveLength(1);
 });
+
+/** Makes a highlight with a note on the sample's second paragraph; returns the document's and the annotation's ids. */
+async function highlightTheSample(desktop: Desktop, note: string): Promise<{ documentId: string; annotationId: string }> {
+  const { page } = desktop;
+  const sentence = await dragAcrossFirstSentence(page, page.getByRole('article').getByRole('paragraph').nth(1));
+  await page.getByRole('toolbar', { name: 'Annotate' }).getByRole('button', { name: 'Yellow', exact: true }).click();
+  const entry = sidebar(page).getByRole('listitem').filter({ hasText: sentence.slice(0, 30) });
+  await entry.getByRole('button', { name: new RegExp(sentence.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  const editor = page.getByRole('dialog').filter({ has: page.getByRole('textbox', { name: 'Note' }) });
+  await editor.getByRole('textbox', { name: 'Note' }).fill(note);
+  await expect(editor.getByRole('status')).toHaveText('Saved');
+  await page.keyboard.press('Escape');
+  // The ids as the page's own bridge lists them (one named method per API call).
+  return page.evaluate(async () => {
+    const bridge = (window as unknown as { gloss: GlossPreloadBridge }).gloss;
+    const documentId = document.documentElement.dataset.documentId ?? '';
+    const listed = await bridge.listAnnotations({ documentId });
+    if (!listed.ok || listed.value[0] === undefined) throw new Error('no annotation listed');
+    return { documentId, annotationId: listed.value[0].id };
+  });
+}
+
+test('an annotation link from a second launch opens its document and reveals it; one clicked in a note is caught, never served', async ({ desktop }, testInfo) => {
+  const { app, page } = desktop;
+  const ids = await highlightTheSample(desktop, 'Linked from elsewhere.');
+  const link = `gloss://annotation/${ids.documentId}/${ids.annotationId}`;
+  const elsewhere = await writeDocument(testInfo.outputPath('documents'), 'elsewhere.md', '# Elsewhere\n\nAnother document, so the link has to open the sample again.\n');
+  await stubOpenDialog(app, elsewhere);
+  await clickMenu(app, 'File', 'Open…');
+  await expect(documentHeading(page, 'Elsewhere')).toBeVisible();
+  if (electronPath === null) throw new Error(ELECTRON_MISSING_ERROR);
+
+  // As Windows and Linux hand a link over: a second launch with the link as its argument.
+  const second = spawn(electronPath, desktop.args([link]), { stdio: 'pipe' });
+  for (const stream of [second.stdout, second.stderr]) stream.on('data', (chunk: Buffer) => desktop.output.push(`[second launch] ${chunk.toString()}`));
+  const note = page.getByRole('dialog').getByRole('textbox', { name: 'Note' });
+  try {
+    await expect(documentHeading(page, SAMPLE_TITLE)).toBeVisible({ timeout: 20_000 });
+    await expect(note).toHaveValue('Linked from elsewhere.');
+    await expect.poll(() => second.exitCode !== null || second.signalCode !== null, { message: 'the second launch quits' }).toBe(true);
+  } finally {
+    if (second.exitCode === null && second.signalCode === null) second.kill();
+  }
+  expect(app.windows()).toHaveLength(1);
+  await page.keyboard.press('Escape');
+
+  // A link written in a note, clicked: will-navigate catches it and the window reveals it; the page never leaves gloss://app/.
+  await clickMenu(app, 'File', 'Open…');
+  await expect(documentHeading(page, 'Elsewhere')).toBeVisible();
+  await sidebar(page).getByRole('button', { name: 'Add document note' }).click();
+  await note.fill(`Back to [the sample](${link}).`);
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText('Saved');
+  await page.keyboard.press('Escape');
+  await sidebar(page).getByRole('link', { name: 'the sample' }).click();
+  await expect(documentHeading(page, SAMPLE_TITLE)).toBeVisible();
+  await expect(note).toHaveValue('Linked from elsewhere.');
+  expect(page.url()).toBe('gloss://app/index.html');
+});
+
+test('File › Export… saves where the Save dialog says and remembers the folder; File › Import Annotations… shows the summary', async ({ desktop }, testInfo) => {
+  const { app, page } = desktop;
+  await highlightTheSample(desktop, 'Exported from the desktop.');
+  const target = testInfo.outputPath('exports', 'sample.json');
+  await mkdir(path.dirname(target), { recursive: true });
+  const saved: { defaultPath?: string }[] = await app.evaluate(({ dialog }, chosen) => {
+    const asked: { defaultPath?: string }[] = [];
+    (globalThis as { saveDialogsAsked?: unknown }).saveDialogsAsked = asked;
+    dialog.showSaveDialog = (async (...args: unknown[]) => {
+      asked.push(args[args.length - 1] as { defaultPath?: string });
+      return { canceled: false, filePath: chosen };
+    }) as typeof dialog.showSaveDialog;
+    return asked;
+  }, target);
+  expect(saved).toEqual([]);
+
+  await clickMenu(app, 'File', 'Export…');
+  const exportDialog = page.getByRole('dialog', { name: 'Export annotations' });
+  await exportDialog.getByRole('radio', { name: 'Gloss JSON (complete, for import)' }).check();
+  await exportDialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(page.locator('#toast-region')).toContainText(`Saved 1 annotation to ${target}.`);
+  const asked = await app.evaluate(() => (globalThis as { saveDialogsAsked?: { defaultPath?: string }[] }).saveDialogsAsked ?? []);
+  expect(asked[0]?.defaultPath).toBe(`${SAMPLE_TITLE} — Gloss.json`);
+
+  await stubOpenDialog(app, target);
+  await clickMenu(app, 'File', 'Import Annotations…');
+  await expect(page.locator('#toast-region')).toContainText('Imported from sample.json: 0 imported, 1 duplicate skipped, 0 orphaned.');
+  expect((await openDialogsAsked(app))[0]?.filters?.[0]?.extensions).toEqual(['json', 'jsonld']);
+
+  // The next Save dialog opens in the folder of the last export.
+  await clickMenu(app, 'File', 'Export…');
+  await exportDialog.getByRole('button', { name: 'Save…' }).click();
+  await expect.poll(async () => (await app.evaluate(() => (globalThis as { saveDialogsAsked?: { defaultPath?: string }[] }).saveDialogsAsked ?? []))[1]?.defaultPath).toBe(
+    path.join(path.dirname(target), `${SAMPLE_TITLE} — Gloss.json`),
+  );
+});

@@ -20,6 +20,16 @@ export function renderNoteHtml(renderer: MarkdownRenderer, window: Window, markd
 }
 
 /**
+ * Renders many notes (an export's) as `renderNoteHtml` renders each, in a few passes over all of
+ * them instead of one per note (parse-apart.ts); a note that cannot share a pass is rendered on
+ * its own. The result is the same, note for note, as `renderNoteHtml`'s.
+ */
+export function renderNotesHtml(renderer: MarkdownRenderer, window: Window, markdowns: readonly string[], externalLinks: ExternalLinks): string[] {
+  const rendered = renderer.renderMany(markdowns, { resolveAssetUrl: () => null, externalLinks }, stripPageAnchors);
+  return rendered.map((html, index) => html ?? renderNoteHtml(renderer, window, markdowns[index]!, externalLinks));
+}
+
+/**
  * Removes what ties HTML taken out of its page to that page: ids, in-page (`#…`) links, and the
  * attributes Gloss sets on FAQ questions to navigate to them. Used for notes and for FAQ answers
  * lifted out of an article.

@@ -2,6 +2,7 @@ import { Marked } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { ensureHeadingIds } from './headings';
 import type { ExternalLinks } from './link-policy';
+import { parseApart } from './parse-apart';
 import { blockRemoteContent, type AssetResolver } from './remote-content';
 import { createArticleSanitizer } from './sanitizer';
 
@@ -27,6 +28,13 @@ export interface RenderedArticle {
 export interface MarkdownRenderer {
   /** Renders one document. Synchronous: nothing is fetched, remote content least of all. */
   render(markdown: string, options: RenderOptions): RenderedArticle;
+  /**
+   * Renders many small documents (an export's notes) with one sanitizer pass where they can be
+   * kept apart (parse-apart.ts): per document, the HTML `render` gives, but for heading ids, which
+   * are not made (they belong to a page), and after `finish` (run over the sanitized documents
+   * together); or null for one to `render` on its own.
+   */
+  renderMany(markdowns: readonly string[], options: RenderOptions, finish?: (root: Element) => void): (string | null)[];
 }
 
 /**
@@ -41,14 +49,28 @@ export function createMarkdownRenderer(window: Window): MarkdownRenderer {
   const sanitizer = createArticleSanitizer(window);
   return {
     render(markdown, options) {
-      // A fresh instance per render: nothing an extension remembers from one document (footnote
-      // labels, say) can leak into the next, and the global `marked` is anyone's to configure.
-      const marked = new Marked({ gfm: true, breaks: false, async: false }, markedFootnote({ headingClass: '' }));
-      const unsafeHtml = marked.parse(markdown, { async: false });
-      const body = sanitizer.sanitize(unsafeHtml, options.externalLinks);
+      const body = sanitizer.sanitize(toUnsafeHtml(markdown), options.externalLinks);
       const remoteContentBlocked = blockRemoteContent(body, options.resolveAssetUrl);
       ensureHeadingIds(body);
       return { html: body.innerHTML, remoteContentBlocked };
     },
+    renderMany(markdowns, options, finish) {
+      return parseApart(
+        markdowns.map(toUnsafeHtml),
+        (html) => sanitizer.sanitizeWrapped(html, options.externalLinks),
+        (body) => {
+          blockRemoteContent(body, options.resolveAssetUrl);
+          finish?.(body);
+        },
+      );
+    },
   };
+}
+
+/** Markdown as marked renders it: untrusted HTML, since Markdown passes raw HTML through. */
+function toUnsafeHtml(markdown: string): string {
+  // A fresh instance per render: nothing an extension remembers from one document (footnote
+  // labels, say) can leak into the next, and the global `marked` is anyone's to configure.
+  const marked = new Marked({ gfm: true, breaks: false, async: false }, markedFootnote({ headingClass: '' }));
+  return marked.parse(markdown, { async: false });
 }

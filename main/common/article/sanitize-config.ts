@@ -52,6 +52,7 @@ export const SANITIZE_CONFIG = {
   // (`id="location"`) or stand in for one of the app's elements.
   SANITIZE_NAMED_PROPS: true,
   // Schemes a URL attribute may carry; data: is admitted separately, on img and media src only.
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  // gloss: only for links to annotations: the link rules drop every other gloss: URL.
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|gloss):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   RETURN_DOM: true,
 } satisfies Config;

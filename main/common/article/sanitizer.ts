@@ -1,6 +1,7 @@
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { namespaceElement } from './article-names';
 import { applyLinkPolicy, type ExternalLinks } from './link-policy';
+import { APART_WRAPPER } from './parse-apart';
 import { SANITIZE_CONFIG } from './sanitize-config';
 
 /** DOMPurify set up with Gloss's article rules, bound to one window. */
@@ -11,7 +12,15 @@ export interface ArticleSanitizer {
    * serialized into the live page.
    */
   sanitize(html: string, externalLinks: ExternalLinks): HTMLElement;
+  /**
+   * The same, for many fragments each in a wrapper element (parse-apart.ts), which is kept: the
+   * rules are the article's, and the wrapper stands for nothing in the result.
+   */
+  sanitizeWrapped(html: string, externalLinks: ExternalLinks): HTMLElement;
 }
+
+/** The article's rules, with the wrapper of parse-apart.ts allowed. */
+const WRAPPED_CONFIG = { ...SANITIZE_CONFIG, ALLOWED_TAGS: [...SANITIZE_CONFIG.ALLOWED_TAGS, APART_WRAPPER] };
 
 /**
  * Creates the sanitizer. Its hooks are installed once on a private DOMPurify instance, so the
@@ -48,17 +57,19 @@ export function createArticleSanitizer(window: Window): ArticleSanitizer {
     namespaceElement(element);
   });
 
+  const sanitizeWith = (html: string, links: ExternalLinks, config: typeof SANITIZE_CONFIG): HTMLElement => {
+    externalLinks = links;
+    addressed = new WeakSet();
+    emptied = [];
+    // Null when the HTML has no <body> to return, e.g. a document that opens with <frameset>.
+    const body = (purify.sanitize(html, config) as HTMLElement | null) ?? window.document.implementation.createHTMLDocument('').body;
+    for (const link of emptied) if (body.contains(link)) asPlainText(link);
+    emptied = [];
+    return body;
+  };
   return {
-    sanitize(html, links) {
-      externalLinks = links;
-      addressed = new WeakSet();
-      emptied = [];
-      // Null when the HTML has no <body> to return, e.g. a document that opens with <frameset>.
-      const body = (purify.sanitize(html, SANITIZE_CONFIG) as HTMLElement | null) ?? window.document.implementation.createHTMLDocument('').body;
-      for (const link of emptied) if (body.contains(link)) asPlainText(link);
-      emptied = [];
-      return body;
-    },
+    sanitize: (html, links) => sanitizeWith(html, links, SANITIZE_CONFIG),
+    sanitizeWrapped: (html, links) => sanitizeWith(html, links, WRAPPED_CONFIG),
   };
 }
 

@@ -181,7 +181,7 @@ async function anchorAll(document: LibraryDocument, annotations: readonly Import
   const outcomes = new Map((rendered === null ? [] : anchor(rendered.text, items, rendered.contentHash, rendered.outline)).map((outcome) => [outcome.id, outcome]));
   const targets = new Map(items.map((item) => [item.id, item.target]));
   return annotations.map((annotation, index) => {
-    const createdAt = annotation.createdAt ?? annotation.updatedAt ?? input.parsed.fileDate ?? input.importedAt;
+    const createdAt = annotation.createdAt ?? annotation.updatedAt ?? storedMoment(input.parsed.fileDate) ?? input.importedAt;
     const stored = targets.get(annotation.id) ?? null;
     const outcome = outcomes.get(annotation.id);
     const status = stored === null ? 'anchored' : statusAfterAnchoring(annotation.status, outcome?.status ?? 'orphaned');
@@ -202,6 +202,16 @@ async function anchorAll(document: LibraryDocument, annotations: readonly Import
     if (!checked.success) throw importError(`${describeEntry(index, annotation.id)} cannot be stored: ${describeIssue(checked.error)}.`);
     return built;
   });
+}
+
+/**
+ * A date the file as a whole gives (Hypothesis's `export_date`, "+00:00" with microseconds) as
+ * Gloss stores every moment (toISOString), or null when it is not a date.
+ */
+function storedMoment(value: string | null): string | null {
+  if (value === null) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 /**

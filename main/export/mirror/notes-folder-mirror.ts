@@ -40,6 +40,8 @@ export interface NotesFolderMirrorOptions {
   onLeftBlocks?: (report: { documentId: string; file: string; left: LeftBlock[] }) => void;
   /** Told when a file could not be written; the document is tried again at its next change. */
   onError?: (error: unknown, documentId: string) => void;
+  /** Told what each batch did, file by file (whether it was flushed or ran on its timer). */
+  onBatch?: (writes: MirrorWrite[]) => void;
 }
 
 /** What one batch did to one document's file. */
@@ -48,6 +50,8 @@ export interface MirrorWrite {
   /** The file's name in the folder, or null when the document has nothing to mirror. */
   file: string | null;
   written: boolean;
+  /** Blocks of the file the reader edited (or damaged), which were left as they are. */
+  left: LeftBlock[];
 }
 
 /** Files larger than this are not read when looking for a document's file: notes are smaller. */
@@ -98,17 +102,18 @@ export class NotesFolderMirror {
         results.push(await this.#writeDocument(documentId));
       } catch (error) {
         this.#options.onError?.(error, documentId);
-        results.push({ documentId, file: null, written: false });
+        results.push({ documentId, file: null, written: false, left: [] });
       }
     }
+    if (results.length > 0) this.#options.onBatch?.(results);
     return results;
   }
 
   async #writeDocument(documentId: string): Promise<MirrorWrite> {
     const source = await this.#options.load(documentId);
-    if (source === null) return { documentId, file: null, written: false };
+    if (source === null) return { documentId, file: null, written: false, left: [] };
     const found = await this.#findFile(documentId);
-    if (found === null && source.document.annotations.length === 0) return { documentId, file: null, written: false };
+    if (found === null && source.document.annotations.length === 0) return { documentId, file: null, written: false, left: [] };
     const file = found?.name ?? uniqueFileName(source.document.title, await this.#fileNames());
     const merged = mergeMirrorFile(found?.text ?? null, mirrorContent(source.document, source.colorMeanings));
     if (merged.changed) {
@@ -116,7 +121,7 @@ export class NotesFolderMirror {
       this.#files?.set(documentId, file);
     }
     if (merged.left.length > 0) this.#options.onLeftBlocks?.({ documentId, file, left: merged.left });
-    return { documentId, file, written: merged.changed };
+    return { documentId, file, written: merged.changed, left: merged.left };
   }
 
   /** The document's file and its text: where it was last seen, else wherever the folder has it now. */

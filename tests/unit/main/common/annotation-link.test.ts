@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { annotationFragment, annotationLink, parseAnnotationFragment, parseAnnotationLink } from '../../../../main/common/annotation-link';
+import { annotationFragment, annotationLink, parseAnnotationFragment, parseAnnotationLink, withoutAnnotationFragment } from '../../../../main/common/annotation-link';
 
 const ref = { documentId: 'd802b92d1a2a96bd', annotationId: '7f1c2a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a' };
 
@@ -39,6 +39,15 @@ describe('annotation links', () => {
     assert.deepEqual(parseAnnotationFragment(fragment.slice(1)), ref);
     assert.equal(parseAnnotationFragment('#annotation=a/b/c'), null);
     assert.equal(parseAnnotationFragment('#heading'), null);
+  });
+
+  it('reads the fragment beside other parameters, as the browser mode’s first address has its token', () => {
+    assert.deepEqual(parseAnnotationFragment('#token=abc-_123&annotation=d802b92d1a2a96bd/Abc_-1'), { documentId: 'd802b92d1a2a96bd', annotationId: 'Abc_-1' });
+    assert.deepEqual(parseAnnotationFragment('annotation=a/b&token=t'), { documentId: 'a', annotationId: 'b' });
+    assert.equal(parseAnnotationFragment('#token=annotation=a/b'), null);
+    assert.equal(withoutAnnotationFragment('#token=t&annotation=a/b'), '#token=t');
+    assert.equal(withoutAnnotationFragment('#annotation=a/b'), '');
+    assert.equal(withoutAnnotationFragment(''), '');
   });
 
   it('never writes a link for an id that would read back differently', () => {

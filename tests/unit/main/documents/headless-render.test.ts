@@ -64,4 +64,11 @@ describe('headless render', () => {
     assert.match(html, /<h2>Heading<\/h2>/);
     assert.match(html, /Remote image not loaded/);
   });
+
+  it('renders many notes at once as it renders each, and again from what it kept', () => {
+    const notes = ['A *first* note.', '## Heading\n\n[jump](#x) <script>alert(1)</script>', 'A *first* note.', 'An unclosed <b>bold', `Fresh ${Date.now()}: **new**.`];
+    const each = notes.map((note) => renderer.renderNote(note));
+    assert.deepEqual(renderer.renderNotes(notes), each);
+    assert.deepEqual(renderer.renderNotes([...notes].reverse()), [...each].reverse());
+  });
 });

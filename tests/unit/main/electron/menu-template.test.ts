@@ -15,7 +15,7 @@ const doc = (n: number, title = `Article ${n}`): DocumentSummary => ({ id: `d${n
 function menu(recent: DocumentSummary[], platform: NodeJS.Platform = 'linux') {
   const sent: ShellCommand[] = [];
   let cleared = 0;
-  const template = buildMenuTemplate({ recent, theme: 'light' }, { send: (command) => sent.push(command), chooseAndOpen: () => undefined, clearRecent: () => (cleared += 1) }, { platform, isPackaged: true });
+  const template = buildMenuTemplate({ recent, theme: 'light' }, { send: (command) => sent.push(command), chooseAndOpen: () => undefined, chooseAndImport: () => undefined, clearRecent: () => (cleared += 1) }, { platform, isPackaged: true });
   const top = (label: string) => template.find((item) => item.label === label)?.submenu as MenuItemConstructorOptions[];
   const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
   return { sent, cleared: () => cleared, top, click };
@@ -57,7 +57,7 @@ describe('the operating system’s recent documents', () => {
   const opened = { id: 'd1', path: '/docs/1.md', isSample: false };
 
   test('get every file opened, found at a new place or located, and nothing else', () => {
-    for (const method of ['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar'] as const) assert.equal(recentDocumentPath(method, opened), '/docs/1.md', method);
+    for (const method of ['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar', 'openAnnotationLink'] as const) assert.equal(recentDocumentPath(method, opened), '/docs/1.md', method);
     assert.equal(recentDocumentPath('importDocument', opened), null, 'an upload is no file of the reader’s');
     assert.equal(recentDocumentPath('listLibrary', [opened]), null);
     assert.equal(recentDocumentPath('openDocument', { ...opened, isSample: true }), null);
@@ -74,7 +74,7 @@ describe('the operating system’s recent documents', () => {
   });
 
   test('the menu is rebuilt after every call that changes what Open Recent lists', () => {
-    for (const method of ['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar', 'removeDocument', 'restoreDocument', 'closeDocument'] as const) assert.ok(MENU_CHANGING_METHODS.has(method), method);
+    for (const method of ['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar', 'removeDocument', 'restoreDocument', 'closeDocument', 'openAnnotationLink'] as const) assert.ok(MENU_CHANGING_METHODS.has(method), method);
     assert.ok(!MENU_CHANGING_METHODS.has('watchDocument'));
   });
 });

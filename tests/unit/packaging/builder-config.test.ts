@@ -1,0 +1,29 @@
+/**
+ * What electron-builder.yml must say for export, import and links to work in a packaged app, read
+ * with electron-builder's own loader: the annotation links' scheme registered with the OS, and
+ * jsdom (external to the bundles, esbuild.config.mjs) packed, not excluded with node_modules.
+ * tests/packaging/check-packaged-modules.ts runs the packaged code itself after packaging.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { ANNOTATION_LINK_SCHEME } from '../../../main/common/annotation-link';
+import { loadBuilderConfig } from '../../packaging/check-fuses';
+
+test('the gloss: scheme of annotation links is registered with the OS', async () => {
+  const config = await loadBuilderConfig('.');
+  const protocols = [config.protocols ?? []].flat();
+  assert.ok(protocols.some((protocol) => [protocol.schemes].flat().includes(ANNOTATION_LINK_SCHEME)));
+});
+
+test('the modules the bundles leave external are packed', async () => {
+  const config = await loadBuilderConfig('.');
+  const patterns = [config.files ?? []].flat().filter((pattern): pattern is string => typeof pattern === 'string');
+  const build = await readFile('esbuild.config.mjs', 'utf8');
+  const external = /external: \[([^\]]*)\]/.exec(build)?.[1]?.match(/'([^']+)'/g)?.map((name) => name.slice(1, -1)) ?? [];
+  assert.ok(external.includes('jsdom'), 'esbuild.config.mjs leaves jsdom external');
+  assert.ok(!patterns.includes('!node_modules/**'), 'node_modules is not excluded wholesale');
+  for (const name of external.filter((module) => module !== 'electron')) {
+    for (const pattern of patterns.filter((p) => p.startsWith('!'))) assert.ok(!new RegExp(`[{,/]${name}[},/]`).test(pattern), `${pattern} excludes ${name}`);
+  }
+});
