@@ -409,4 +409,5 @@ export type ShellCommand =
   | { type: 'set-theme'; theme: Theme }
   | { type: 'font-size'; delta: 1 | -1 }
   | { type: 'show-shortcuts' }
-  | { type: 'show-library' };
+  | { type: 'show-library' }
+  | { type: 'find' };

@@ -15,6 +15,7 @@ import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
 import { TimeLeft } from './navigation/time-left';
 import { DocumentOpener } from './open/document-opener';
+import { FindBar } from './find/find-bar';
 import { DocumentWatch } from './library/document-watch';
 import { settleIdentity } from './library/identity-prompt';
 import { LibraryController } from './library/library-controller';
@@ -55,6 +56,12 @@ let current: ArticleModel | null = null;
 /** The document on screen (an empty one too), or null when none is. */
 let shown: OpenedDocument | null = null;
 let readingAnchor: ReadingAnchor | null = null;
+const find = new FindBar({
+  host: byId('find-anchor'),
+  scrollRoot: reader,
+  readingOffset: () => readingAnchor?.offsetAtTop() ?? null,
+  fallbackFocus: () => reader.focus({ preventScroll: true }),
+});
 /** Resolves once the shown document's annotations are anchored and painted. */
 let annotationsShown: Promise<void> = Promise.resolve();
 const watch = new DocumentWatch(api);
@@ -102,6 +109,7 @@ function showEmptyState(title: string, message: string, documentName = ''): void
     showFileNotice(null);
   }
   article.clear();
+  find.attach(null);
   annotations.clear();
   contents.show([]);
   faq.show([]);
@@ -146,6 +154,7 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   contents.show(current.sections);
   faq.show(current.faq);
   readingAnchor = new ReadingAnchor(current.index, reader);
+  find.attach(current);
   progress.track(
     options.position?.(current) ?? doc.readingPosition,
     (position) => {
@@ -296,6 +305,9 @@ function runCommand(command: ShellCommand): void {
     case 'show-library':
       library.toggle();
       break;
+    case 'find':
+      if (!library.visible) find.open();
+      break;
   }
 }
 
@@ -329,6 +341,15 @@ function onKeyDown(event: KeyboardEvent): void {
     case 'show-library':
       event.preventDefault();
       library.toggle();
+      break;
+    case 'find':
+      event.preventDefault();
+      find.open();
+      break;
+    case 'find-next':
+    case 'find-previous':
+      event.preventDefault();
+      find.findAgain(command === 'find-next' ? 1 : -1);
       break;
   }
 }

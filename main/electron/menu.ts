@@ -101,6 +101,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      { label: 'Find…', accelerator: keys('find'), click: send({ type: 'find' }) },
     ],
   };
 

@@ -11,6 +11,7 @@ import { benchOpenArticle } from './open-article-bench';
 import { benchAnchoringAccuracy, formatAccuracyTable } from './anchoring-accuracy-bench';
 import { benchLibraryView } from './library-view-bench';
 import { benchReanchor } from './reanchor-bench';
+import { benchFind, describeFind } from './find-bench';
 
 const verdict = (met: boolean) => (met ? 'target met' : 'TARGET MISSED');
 
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   console.log(`    open a file new to the library (its fingerprint compared with every document's): median ${ms(view.openNew.medianMs)}, p95 ${ms(view.openNew.p95Ms)}`);
   console.log(`    open a document the library knows:                                              median ${ms(view.openKnown.medianMs)}, p95 ${ms(view.openKnown.p95Ms)}`);
   console.log(`    fingerprint of a 1 MB article: ${ms(view.fingerprintMs)}; a record's fingerprint and count take ${view.recordBytes} bytes of gloss.json`);
+  for (const line of ['', ...describeFind(await benchFind(), verdict)]) console.log(line);
 }
 
 main().catch((error: unknown) => {

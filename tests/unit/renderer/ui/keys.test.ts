@@ -5,7 +5,7 @@ import { installDomGlobals } from '../annotations/dom-globals';
 
 const window = installDomGlobals();
 // isTypingTarget tells text fields apart by their DOM classes.
-for (const name of ['HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement'] as const) {
+for (const name of ['Element', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement'] as const) {
   Object.defineProperty(globalThis, name, { value: window[name], configurable: true, writable: true });
 }
 const { keyCommand } = await import('../../../../renderer/ui/keys');

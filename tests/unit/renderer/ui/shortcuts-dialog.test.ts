@@ -47,7 +47,8 @@ describe('the shortcuts dialog', () => {
       for (const row of KEYMAP) {
         const keys = lines.get(row.action)?.split(', ') ?? [];
         const shown = keys.filter((key) => key === formatKeys(row.keys, style));
-        assert.equal(shown.length, row[platform.mode] === null ? 0 : 1, `${row.keys} (${row.action})`);
+        const onPlatform = !('platform' in row) || row.platform === style;
+        assert.equal(shown.length, row[platform.mode] === null || !onPlatform ? 0 : 1, `${row.keys} (${row.action})`);
       }
     });
   }
