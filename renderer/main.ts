@@ -16,6 +16,7 @@ import { ReadingProgress } from './navigation/reading-progress';
 import { TimeLeft } from './navigation/time-left';
 import { DocumentOpener } from './open/document-opener';
 import { FindBar } from './find/find-bar';
+import { NotesSearchDialog } from './search/notes-search-dialog';
 import { DocumentWatch } from './library/document-watch';
 import { settleIdentity } from './library/identity-prompt';
 import { LibraryController } from './library/library-controller';
@@ -266,6 +267,7 @@ const library = new LibraryController({
   returnFocus: () => reader.focus({ preventScroll: true }),
 });
 
+const notesSearch = new NotesSearchDialog({ api, openAt: openDocumentAt, reportError });
 const opener = new DocumentOpener(client, openWith, reportError);
 const recentMenu = wirePopover(byId<HTMLButtonElement>('recent-button'), byId('recent-menu'), () => void refreshRecent());
 wirePopover(byId<HTMLButtonElement>('appearance-button'), byId('appearance-panel'));
@@ -308,11 +310,14 @@ function runCommand(command: ShellCommand): void {
     case 'find':
       if (!library.visible) find.open();
       break;
+    case 'search-notes':
+      notesSearch.open();
+      break;
   }
 }
 
 /** What the keyboard may still do while the library covers the reading view. */
-const OVER_THE_LIBRARY = new Set(['open-document', 'show-library', 'show-shortcuts']);
+const OVER_THE_LIBRARY = new Set(['open-document', 'show-library', 'show-shortcuts', 'search-notes']);
 
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
@@ -346,6 +351,10 @@ function onKeyDown(event: KeyboardEvent): void {
       event.preventDefault();
       find.open();
       break;
+    case 'search-notes':
+      event.preventDefault();
+      notesSearch.open();
+      break;
     case 'find-next':
     case 'find-previous':
       event.preventDefault();
@@ -359,6 +368,7 @@ function wireChrome(): void {
   opener.wireDrop(byId('drop-overlay'));
   byId('empty-sample').addEventListener('click', () => void openWith(() => api.openSample({})));
   byId('library-button').addEventListener('click', () => library.toggle());
+  byId('search-notes-button').addEventListener('click', () => notesSearch.open());
   document.addEventListener('keydown', onKeyDown);
   client.onCommand(runCommand);
 }

@@ -103,6 +103,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
       { role: 'selectAll' },
       { type: 'separator' },
       { label: 'Find…', accelerator: keys('find'), click: send({ type: 'find' }) },
+      { label: 'Search Notes…', accelerator: keys('search-notes'), click: send({ type: 'search-notes' }) },
     ],
   };
 
