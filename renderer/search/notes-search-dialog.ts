@@ -68,7 +68,7 @@ export class NotesSearchDialog {
     const close = h('button', { type: 'button', className: 'text-button' }, 'Close');
     this.dialog = h(
       'dialog',
-      { className: 'notes-search-dialog', 'aria-labelledby': 'notes-search-title' },
+      { className: 'notes-search-dialog', id: 'notes-search-dialog', 'aria-labelledby': 'notes-search-title' },
       h('div', { className: 'notes-search-head' }, h('h2', { id: 'notes-search-title' }, 'Search notes'), close),
       this.input,
       h('div', { className: 'notes-search-filters' }, this.tagInput, colors),

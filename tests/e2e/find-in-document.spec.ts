@@ -4,6 +4,7 @@
  * painted apart from the others and shown (a folded section opened), and Escape giving the focus
  * back to where it was.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './gloss-server';
 import { openPage, painted, withDocuments, withServer } from './library-helpers';
 
@@ -39,6 +40,8 @@ test('find in document: count, next and previous, diacritics toggle, painted mat
       await expect(count).toHaveText('1 of 6');
       await expect.poll(() => painted(page, 'gloss-find')).toEqual(['Café', 'Café', 'cafe', 'CAFÉ', 'cafe', 'café']);
       await expect.poll(() => painted(page, 'gloss-find-current')).toEqual(['Café']);
+      const audit = await new AxeBuilder({ page }).include('#find-anchor').analyze();
+      expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
       await box.press('Enter');
       await expect(count).toHaveText('2 of 6');

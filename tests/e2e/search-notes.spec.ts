@@ -4,6 +4,7 @@
  * and color filters, the keyboard, opening a result at its highlight, and the index following
  * an edit and a delete.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './gloss-server';
 import { BOOKSHOPS, HEATWAVE, openPage, sidebar, upload, withDocuments, withServer } from './library-helpers';
 import { noteEditor, selectText, toolbar } from './reader-page';
@@ -44,6 +45,8 @@ test('search notes: prefix and typo, grouped and marked, filters, keyboard, open
       await expect(results.getByRole('group', { name: 'A heatwave grips the north' }).getByRole('option')).toHaveCount(1);
       await expect(results.getByRole('group', { name: 'Bookshops are back' }).getByRole('option')).toHaveCount(1);
       await expect(results.locator('mark')).toHaveText(['monsoon', 'monsoon'], { ignoreCase: true });
+      const audit = await new AxeBuilder({ page }).include('#notes-search-dialog').analyze();
+      expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
       // A typo.
       await box.fill('monsoom');
