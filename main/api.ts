@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_MEGABYTES } from './common/document-formats';
 import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES, TYPEFACES } from './common/limits';
 import { EXPORT_FORMATS, EXPORT_SCOPES } from './common/export-formats';
 import { MAX_IMPORT_MEGABYTES } from './common/import-files';
+import { NOTES_SEARCH_LIMITS, type NotesSearchResults } from './common/notes-search';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -382,6 +383,14 @@ export const requestSchemas = {
   resolveSimilar: z.strictObject({ path: z.string().min(1).max(LIMITS.maxPathLength), documentId: idSchema, attach: z.boolean() }),
   /** Waits for the document's file to differ from `contentHash` (null: believed missing). */
   watchDocument: z.strictObject({ documentId: idSchema, contentHash: z.string().max(128).nullable() }),
+  /** A search across all notes (main/common/notes-search.ts says what each field does). */
+  searchNotes: z.strictObject({
+    text: z.string().max(NOTES_SEARCH_LIMITS.maxQueryLength, `a search holds at most ${NOTES_SEARCH_LIMITS.maxQueryLength} characters`),
+    tags: tagsSchema.optional(),
+    colors: z.array(HighlightColorSchema).max(HIGHLIGHT_COLORS.length).optional(),
+    documentId: idSchema.optional(),
+    limit: z.number().int().min(1).max(NOTES_SEARCH_LIMITS.maxHits).optional(),
+  }),
 } as const;
 
 /**
@@ -453,6 +462,12 @@ export interface GlossApi {
   resolveSimilar(req: ApiRequest<'resolveSimilar'>): Promise<OpenedDocument>;
   /** Resolves when the document's file changed on disk or went missing, or after about 25 s with 'unchanged'. */
   watchDocument(req: ApiRequest<'watchDocument'>): Promise<DocumentFileChange>;
+  /**
+   * Finds annotations by their quote, note, tags and document title across the library, grouped
+   * by document. Answers at once, from what is indexed so far while the index still loads at
+   * start (`complete: false`).
+   */
+  searchNotes(req: ApiRequest<'searchNotes'>): Promise<NotesSearchResults>;
   /** Writes an export (one document or the library, in one format) and hands it back to save or download. */
   exportAnnotations(req: ApiRequest<'exportAnnotations'>): Promise<ExportResult>;
   /** Desktop: asks where to save an export in the system's Save dialog and writes it there. */
@@ -546,4 +561,6 @@ export type ShellCommand =
   | { type: 'show-library' }
   | { type: 'export' }
   | { type: 'import-annotations'; path: string }
-  | { type: 'open-annotation'; documentId: string; annotationId: string };
+  | { type: 'open-annotation'; documentId: string; annotationId: string }
+  | { type: 'find' }
+  | { type: 'search-notes' };

@@ -27,6 +27,7 @@ import { createDocumentLibrary } from './library/document-library';
 import { FileWatch } from './library/file-watch';
 import { recoverTrash } from './library/trash-recovery';
 import { checkUpload, IMPORTED_FOLDER, keepUpload } from './library/uploads';
+import { openNotesSearch, type NotesSearch } from './search';
 import type { GlossService, ServiceOptions, WindowState } from './service-types';
 
 /** How long watchDocument waits for a change before it answers 'unchanged' (and is asked again). */
@@ -51,10 +52,18 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
   const lock = await lockDataDir(dataDir, { onLost: (message) => notices.push(message) });
   // Every write first checks that this process still holds the folder.
   const beforeWrite = () => lock.check();
+  let notes: NotesSearch | null = null;
   try {
     // Temp files a crash left behind; only the lock holder may remove them.
     for (const folder of ['', ANNOTATIONS_FOLDER, IMPORTED_FOLDER]) await removeStaleTempFiles(join(dataDir, folder));
-    const library = await openLibraryStore(dataDir, { beforeWrite });
+    // The notes index loads its snapshot in the background (main/search/index.ts) and follows
+    // every change the two stores make, through their one hook each.
+    const search = openNotesSearch(dataDir);
+    notes = search;
+    const library = await openLibraryStore(dataDir, {
+      beforeWrite,
+      onDocument: (id, record) => (record ? search.putDocument(id, record.title) : search.removeDocument(id)),
+    });
     notices.push(...library.notices);
     const annotations = openAnnotationStore(dataDir, {
       onRecover: (message: string) => notices.push(message),
@@ -63,6 +72,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
       beforeWrite,
       // The library view shows each document's count without reading its file.
       onCount: (id, count) => library.noteAnnotationCount(id, count),
+      onAnnotations: (id, list) => search.replaceDocumentAnnotations(id, list),
     });
     const identity = await documentIdentity(options.assetsDir);
     const { samplePath, isSamplePath } = identity;
@@ -337,12 +347,14 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         await exports.flush();
         await library.flush();
       },
+      searchNotes: async (query) => search.search(query),
       async close() {
         // Let writes already accepted reach the disk before another process may take the folder.
         fileWatch.close();
         backfill.stop();
         try {
           await service.flush();
+          await search.close();
         } finally {
           await lock.release();
         }
@@ -350,6 +362,7 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
     };
     return service;
   } catch (error) {
+    await notes?.close();
     await lock.release();
     throw error;
   }

@@ -22,6 +22,8 @@ import { wireExportTools } from './export/export-tools';
 import { NotesFolderSettings } from './export/notes-folder-settings';
 import { TimeLeft } from './navigation/time-left';
 import { DocumentOpener } from './open/document-opener';
+import { FindBar } from './find/find-bar';
+import { NotesSearchDialog } from './search/notes-search-dialog';
 import { DocumentWatch } from './library/document-watch';
 import { settleIdentity } from './library/identity-prompt';
 import { LibraryController } from './library/library-controller';
@@ -62,6 +64,12 @@ let current: ArticleModel | null = null;
 /** The document on screen (an empty one too), or null when none is. */
 let shown: OpenedDocument | null = null;
 let readingAnchor: ReadingAnchor | null = null;
+const find = new FindBar({
+  host: byId('find-anchor'),
+  scrollRoot: reader,
+  readingOffset: () => readingAnchor?.offsetAtTop() ?? null,
+  fallbackFocus: () => reader.focus({ preventScroll: true }),
+});
 /** Resolves once the shown document's annotations are anchored and painted. */
 let annotationsShown: Promise<void> = Promise.resolve();
 const watch = new DocumentWatch(api);
@@ -142,6 +150,7 @@ function showEmptyState(title: string, message: string, documentName = ''): void
   }
   article.clear();
   showUploadNotice(byId('notice-area'), null);
+  find.attach(null);
   annotations.clear();
   contents.show([]);
   faq.show([]);
@@ -187,6 +196,7 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   contents.show(current.sections);
   faq.show(current.faq);
   readingAnchor = new ReadingAnchor(current.index, reader);
+  find.attach(current);
   progress.track(
     options.position?.(current) ?? doc.readingPosition,
     (position) => {
@@ -299,6 +309,7 @@ const library = new LibraryController({
   returnFocus: () => reader.focus({ preventScroll: true }),
 });
 
+const notesSearch = new NotesSearchDialog({ api, openAt: openDocumentAt, reportError });
 const opener = new DocumentOpener(client, openWith, reportError);
 const recentMenu = wirePopover(byId<HTMLButtonElement>('recent-button'), byId('recent-menu'), () => void refreshRecent());
 wirePopover(byId<HTMLButtonElement>('appearance-button'), byId('appearance-panel'));
@@ -348,11 +359,17 @@ function runCommand(command: ShellCommand): void {
     case 'show-library':
       library.toggle();
       break;
+    case 'find':
+      if (!library.visible) find.open();
+      break;
+    case 'search-notes':
+      notesSearch.open();
+      break;
   }
 }
 
 /** What the keyboard may still do while the library covers the reading view. */
-const OVER_THE_LIBRARY = new Set(['open-document', 'show-library', 'show-shortcuts', 'export-annotations']);
+const OVER_THE_LIBRARY = new Set(['open-document', 'show-library', 'show-shortcuts', 'export-annotations', 'search-notes']);
 
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
@@ -386,6 +403,19 @@ function onKeyDown(event: KeyboardEvent): void {
       event.preventDefault();
       library.toggle();
       break;
+    case 'find':
+      event.preventDefault();
+      find.open();
+      break;
+    case 'search-notes':
+      event.preventDefault();
+      notesSearch.open();
+      break;
+    case 'find-next':
+    case 'find-previous':
+      event.preventDefault();
+      find.findAgain(command === 'find-next' ? 1 : -1);
+      break;
   }
 }
 
@@ -394,6 +424,7 @@ function wireChrome(): void {
   opener.wireDrop(byId('drop-overlay'));
   byId('empty-sample').addEventListener('click', () => void openWith(() => api.openSample({})));
   byId('library-button').addEventListener('click', () => library.toggle());
+  byId('search-notes-button').addEventListener('click', () => notesSearch.open());
   document.addEventListener('keydown', onKeyDown);
   client.onCommand(runCommand);
 }

@@ -106,6 +106,9 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      { label: 'Find…', accelerator: keys('find'), click: send({ type: 'find' }) },
+      { label: 'Search Notes…', accelerator: keys('search-notes'), click: send({ type: 'search-notes' }) },
     ],
   };
 

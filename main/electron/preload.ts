@@ -103,6 +103,7 @@ const bridge: GlossPreloadBridge = {
   locateDocument: invoker('locateDocument'),
   resolveSimilar: invoker('resolveSimilar'),
   watchDocument: invoker('watchDocument'),
+  searchNotes: invoker('searchNotes'),
   onCommand,
   pathForFile: (file) => webUtils.getPathForFile(file),
   platform: process.platform,

@@ -271,6 +271,8 @@ export function createDocumentLibrary(deps: DocumentLibraryDeps): DocumentLibrar
       // Anything that read the (absent) file meanwhile holds an empty copy of it.
       await annotations.release(id);
       await trash.moveAnnotationsOut(entry);
+      // Read back at once, so whoever follows the store (the notes index) sees them return.
+      await annotations.list(id).catch(() => undefined);
       await trash.drop(trashId);
       return toEntry(requireDocument(id));
     },

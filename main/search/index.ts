@@ -31,8 +31,10 @@
  * indexing…" and asks again (or waits on `whenReady`). Waiting instead would leave the search box
  * dead for seconds on the first start of a large library, for nothing a partial answer cannot say.
  *
- * ## Wiring it into the service (phase 2)
- * Open it with the service, after the store: `const notes = openNotesSearch(dataDir)` (it never
+ * ## How the service drives it
+ * main/service.ts opens it before the stores and hands each store one hook (the annotation
+ * store's `onAnnotations`, the library store's `onDocument`) that makes the calls below; the
+ * table says what each store event means for the index. Open it with the service: `const notes = openNotesSearch(dataDir)` (it never
  * blocks; loading runs in the background). Report every change once the store has made it
  * durable, with the state the store now holds (every method is idempotent and cheap):
  *

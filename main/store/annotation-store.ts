@@ -80,6 +80,11 @@ export interface AnnotationStoreOptions {
   beforeWrite?: WriteCheck;
   /** Told how many annotations a document has: when its file is first read, and after each write that changed the number. */
   onCount?: (documentId: string, count: number) => void;
+  /**
+   * Told a document's annotations as they now are on disk: when its file is first read, and after
+   * each write. Every change to the store passes here, so the notes index hooks in once.
+   */
+  onAnnotations?: (documentId: string, annotations: readonly Annotation[]) => void;
 }
 
 type AnnotationQueue = CommitQueue<AnnotationFile>;
@@ -101,6 +106,7 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     if (!queue) {
       queue = openDocumentFile(dataDir, documentId, options).then((opened) => {
         options.onCount?.(documentId, opened.state.annotations.length);
+        options.onAnnotations?.(documentId, opened.state.annotations);
         return opened;
       });
       open.set(documentId, queue);
@@ -119,6 +125,7 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     const result = await queue.run(mutation);
     const after = queue.state.annotations.length;
     if (after !== before) options.onCount?.(documentId, after);
+    options.onAnnotations?.(documentId, queue.state.annotations);
     return result;
   }
 

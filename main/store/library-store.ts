@@ -96,6 +96,8 @@ export interface LibraryStoreOptions {
   beforeWrite?: WriteCheck;
   /** How long a changed annotation count waits to be written; tests shorten it. */
   countWriteDelayMs?: number;
+  /** Told when a document joins the library or changes (its title), or leaves it (null), once that is on disk. */
+  onDocument?: (documentId: string, record: DocumentRecord | null) => void;
 }
 
 /**
@@ -121,6 +123,11 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
   const queue = new CommitQueue(db, LIBRARY_FILE);
 
   const change = <R>(mutation: Mutation<LibraryFile, R>): Promise<R> => queue.run(mutation);
+  /** Passes a record that was written to `onDocument`, and on. */
+  const told = (record: DocumentRecord): DocumentRecord => {
+    options.onDocument?.(record.id, record);
+    return record;
+  };
   const set = (fields: Partial<LibraryFile>): Promise<void> =>
     change((state) => ({ state: { ...state, ...fields }, result: undefined }));
 
@@ -218,7 +225,7 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
         const recent = [doc.id, ...state.recent.filter((id) => id !== doc.id)].slice(0, MAX_RECENT);
         const next = { ...state, documents, recent, lastDocumentId: doc.id };
         return { state: next, result: withCount(record) };
-      });
+      }).then(told);
     },
     removeDocument(id) {
       return change((state) => {
@@ -231,6 +238,7 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
         return { state: next, result: { record: withCount(record), recentIndex: at < 0 ? null : at, wasLast } };
       }).then((removed) => {
         pendingCounts.delete(id);
+        options.onDocument?.(id, null);
         return removed;
       });
     },
@@ -249,7 +257,7 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
           lastDocumentId: removed.wasLast && state.lastDocumentId === null ? record.id : state.lastDocumentId,
         };
         return { state: next, result: structuredClone(record) };
-      });
+      }).then(told);
     },
     noteAnnotationCount(id, count) {
       const record = ownRecord(queue.state.documents, id);

@@ -12,6 +12,7 @@ import { benchOpenArticle } from './open-article-bench';
 import { benchAnchoringAccuracy, formatAccuracyTable } from './anchoring-accuracy-bench';
 import { benchLibraryView } from './library-view-bench';
 import { benchReanchor } from './reanchor-bench';
+import { benchFind, describeFind } from './find-bench';
 
 const verdict = (met: boolean) => (met ? 'target met' : 'TARGET MISSED');
 
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
   console.log('');
 
   printExportBench(await benchExport());
+  for (const line of ['', ...describeFind(await benchFind(), verdict)]) console.log(line);
 }
 
 main().catch((error: unknown) => {

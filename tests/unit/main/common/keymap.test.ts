@@ -67,6 +67,18 @@ describe('matchKey: the platform modifier', () => {
     assert.equal(command(press('\\', { ctrlKey: true }), PC), 'toggle-sidebar');
   });
 
+  it('finds in the document with Ctrl/Cmd+F, and the next and previous match with F3 elsewhere and Cmd+G on macOS, even while typing', () => {
+    const typing = { context: 'typing' } as const;
+    assert.equal(command(press('f', { ctrlKey: true }), { ...PC, ...typing }), 'find');
+    assert.equal(command(press('f', { metaKey: true }), MAC), 'find');
+    assert.equal(command(press('F3'), { ...PC, ...typing }), 'find-next');
+    assert.equal(command(press('F3', { shiftKey: true }), { ...PC, ...typing }), 'find-previous');
+    assert.equal(command(press('g', { metaKey: true }), { ...MAC, ...typing }), 'find-next');
+    assert.equal(command(press('G', { metaKey: true, shiftKey: true }), { ...MAC, ...typing }), 'find-previous');
+    assert.equal(command(press('g', { ctrlKey: true }), PC), null, 'Ctrl+G is not find elsewhere');
+    assert.equal(command(press('F3'), MAC), null);
+  });
+
   it('fires nothing while an input method composes a character', () => {
     assert.equal(command(press('h', { isComposing: true }), PC), null);
   });

@@ -46,6 +46,8 @@ for (const platform of ['darwin', 'win32', 'linux'] as const) {
       assert.equal(itemFor('Mod+Shift+L')?.label, 'Library');
       assert.equal(itemFor('Mod+\\')?.label, 'Toggle Sidebar');
       assert.equal(itemFor('Mod+/')?.label, 'Keyboard Shortcuts');
+      assert.equal(itemFor('Mod+F')?.label, 'Find…');
+      assert.equal(itemFor('Mod+Shift+F')?.label, 'Search Notes…');
       assert.equal(itemFor('Mod+=')?.role, 'zoomIn');
       assert.equal(itemFor('Mod+-')?.role, 'zoomOut');
       assert.equal(itemFor('Mod+0')?.role, 'resetZoom');

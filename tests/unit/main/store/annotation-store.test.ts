@@ -374,3 +374,39 @@ test('flush waits for pending writes', async (t) => {
   assert.equal((await readStored(dir)).annotations.length, 1);
   assert.equal((await readStored(dir, 'doc-2')).annotations.length, 1);
 });
+
+test('onAnnotations hears every document as it is on disk: when its file is first read and after each write, never after a refused one', async (t) => {
+  const dir = await makeTempDir(t);
+  const heard: Array<[string, string[]]> = [];
+  let refuse = false;
+  const options = {
+    onAnnotations: (documentId: string, annotations: readonly { id: string }[]) => heard.push([documentId, annotations.map((a) => a.id)]),
+    beforeWrite: () => {
+      if (refuse) throw new GlossError('io', 'refused');
+    },
+  };
+  const store = openAnnotationStore(dir, options);
+  await store.create(makeAnnotation(DOC, 'a1', 1));
+  await store.update(DOC, 'a1', { note: 'changed' }, NOW);
+  const removed = await store.remove(DOC, 'a1');
+  await store.restore(removed);
+  await store.applyAnchoring(DOC, 'new-hash', [{ id: 'a1', target: null }], NOW);
+  assert.deepEqual(heard, [
+    [DOC, []],
+    [DOC, ['a1']],
+    [DOC, ['a1']],
+    [DOC, []],
+    [DOC, ['a1']],
+    [DOC, ['a1']],
+  ]);
+  refuse = true;
+  await assert.rejects(store.create(makeAnnotation(DOC, 'a2', 2)));
+  assert.equal(heard.length, 6, 'a refused write tells nothing');
+  refuse = false;
+
+  const reopened: Array<[string, string[]]> = [];
+  const again = openAnnotationStore(dir, { onAnnotations: (documentId, annotations) => reopened.push([documentId, annotations.map((a) => a.id)]) });
+  await again.list(DOC);
+  await again.list(DOC);
+  assert.deepEqual(reopened, [[DOC, ['a1']]], 'the file as read, once');
+});

@@ -326,3 +326,19 @@ test('of two records at one path (kept from before documents kept their ids), fi
   await store.recordOpened({ ...doc(2), path: '/shared.md' });
   assert.equal(store.findByPath('/shared.md')?.id, 'doc-2');
 });
+
+test('onDocument hears a document joining, changing title, leaving and coming back, once each is written', async (t) => {
+  const heard: Array<[string, string | null]> = [];
+  const store = await openLibraryStore(await makeTempDir(t), { onDocument: (id, record) => heard.push([id, record?.title ?? null]) });
+  await store.recordOpened(doc(1));
+  await store.recordOpened({ ...doc(1), title: 'Book one, revised' });
+  const removed = await store.removeDocument('doc-1');
+  await store.restoreDocument(removed);
+  await assert.rejects(store.restoreDocument(removed), 'already back');
+  assert.deepEqual(heard, [
+    ['doc-1', 'Book 1'],
+    ['doc-1', 'Book one, revised'],
+    ['doc-1', null],
+    ['doc-1', 'Book one, revised'],
+  ]);
+});
