@@ -8,6 +8,7 @@ import type { Annotation } from '../../main/api';
 import type { GlossClient } from '../api';
 import type { ArticleModel } from '../article/article-view';
 import type { SettingsStore } from '../settings/settings-store';
+import { afterNextPaint, nextPaint } from '../ui/after-next-paint';
 import { keyCommand } from '../ui/keys';
 import type { Toasts } from '../ui/toasts';
 import { AnnotationActions } from './annotation-actions';
@@ -126,13 +127,14 @@ export class AnnotationLayer {
   /**
    * A document was rendered: load its annotations, anchor, paint and list them. `listing` is
    * the annotations already asked for while the article was rendering, to save a round trip.
+   * The article's own frame is drawn first: anchoring (and the text index it needs) waits for it.
    */
   async show(model: ArticleModel, listing?: Promise<Annotation[]>): Promise<void> {
     const generation = ++this.generation;
+    const articleDrawn = nextPaint();
     this.leaveDocument();
     // Not current until its annotations are in: a highlight made before would be wiped by them.
     this.doc = null;
-    const doc = indexDocument(model);
     this.resizeObserver.disconnect();
     this.resizeObserver.observe(model.root);
     const { api } = this.deps.client;
@@ -147,7 +149,9 @@ export class AnnotationLayer {
       this.sidebar.failed(error instanceof Error ? error.message : String(error), () => void this.show(model));
       return;
     }
+    await articleDrawn;
     if (generation !== this.generation) return;
+    const doc = indexDocument(model);
     const result = anchorAnnotations(doc.index, doc.outline, annotations, contentHash);
     this.actions.adopt(annotations);
     this.doc = doc;
@@ -373,19 +377,4 @@ export class AnnotationLayer {
     // after the main side has the last save (Electron shows no prompt and would just refuse).
     if (this.deps.client.mode === 'browser') event.preventDefault();
   }
-}
-
-/**
- * Runs `callback` once the next frame has been drawn: a rAF callback runs before that frame's
- * paint, and a message posted from it is delivered after.
- */
-function afterNextPaint(callback: () => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      callback();
-    };
-    channel.port2.postMessage(null);
-  });
 }

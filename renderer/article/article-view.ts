@@ -15,8 +15,11 @@ export interface ArticleModel {
   /** Every heading, title included, in document order. */
   headings: HeadingInfo[];
   faq: FaqEntry[];
-  /** The article's text and its offsets ↔ DOM positions, built once per render. */
-  index: TextIndex;
+  /**
+   * The article's text and its offsets ↔ DOM positions, built once per render when first asked
+   * for: the first frame of an article does not need it, unless a reading position is restored.
+   */
+  readonly index: TextIndex;
 }
 
 /**
@@ -45,7 +48,18 @@ export class ArticleView {
     fillArticleRoot(this.root, rendered);
     this.root.setAttribute('aria-label', document.title);
     const { headings, sections, faq } = readArticleStructure(this.root);
-    return { document, root: this.root, headings, sections, faq, index: new TextIndex(this.root) };
+    const root = this.root;
+    let index: TextIndex | null = null;
+    return {
+      document,
+      root,
+      headings,
+      sections,
+      faq,
+      get index() {
+        return (index ??= new TextIndex(root));
+      },
+    };
   }
 
   /** Empties the article (no document open). */
