@@ -127,7 +127,6 @@ export class AnnotationLayer {
   /**
    * A document was rendered: load its annotations, anchor, paint and list them. `listing` is
    * the annotations already asked for while the article was rendering, to save a round trip.
-   * The article's own frame is drawn first: anchoring (and the text index it needs) waits for it.
    */
   async show(model: ArticleModel, listing?: Promise<Annotation[]>): Promise<void> {
     const generation = ++this.generation;
@@ -149,7 +148,9 @@ export class AnnotationLayer {
       this.sidebar.failed(error instanceof Error ? error.message : String(error), () => void this.show(model));
       return;
     }
-    await articleDrawn;
+    // Highlights are anchored as soon as they arrive, so that the frame showing the article can
+    // show them too; with none to paint, that frame comes first and the text index after it.
+    if (!annotations.some((annotation) => annotation.kind === 'highlight' && annotation.target !== null)) await articleDrawn;
     if (generation !== this.generation) return;
     const doc = indexDocument(model);
     const result = anchorAnnotations(doc.index, doc.outline, annotations, contentHash);
