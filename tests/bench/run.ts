@@ -6,20 +6,21 @@
 import { cpus, totalmem } from 'node:os';
 import { benchLibraries, STARTS } from './library-bench';
 import type { LibraryBenchResult } from './library-bench';
-import { benchOpenArticle } from './open-article-bench';
+import { benchOpenArticle, printOpenArticle } from './open-article-bench';
+import { benchOpenVersusBare, printVersusBare } from './open-versus-bare-bench';
+import { loadAverage } from './page-timing';
 import { benchReanchor } from './reanchor-bench';
 
 const verdict = (met: boolean) => (met ? 'target met' : 'TARGET MISSED');
 
 async function main(): Promise<void> {
-  console.log(`Gloss benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(`Gloss benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadAverage()}\n`);
 
-  const open = await benchOpenArticle();
-  const openMet = open.overheadPercent <= 50;
-  console.log(`(a) open a ${(open.articleBytes / 2 ** 20).toFixed(2)} MB Markdown article in Chromium until the frame showing every highlight is drawn (median of 7):`);
-  console.log(`    no highlights:             ${open.bareMs.toFixed(0)} ms`);
-  console.log(`    ${open.highlights} highlights:         ${open.withHighlightsMs.toFixed(0)} ms  (${open.overheadPercent >= 0 ? '+' : ''}${open.overheadPercent.toFixed(1)}%; target ≤ +50%: ${verdict(openMet)})`);
-  console.log(`    and until the sidebar lists all ${open.highlights} (built after the highlights show): ${open.listedMs.toFixed(0)} ms\n`);
+  printOpenArticle(await benchOpenArticle());
+  console.log('(e) open the same Markdown article in Gloss and in a bare page that only runs marked + DOMPurify and sets innerHTML,');
+  console.log('    in the same Chromium, interleaved (bare, Gloss, bare, Gloss…, each in a fresh page):');
+  printVersusBare(await benchOpenVersusBare());
+  console.log(`    (load average when done: ${loadAverage()})\n`);
 
   const reanchor = await benchReanchor();
   console.log(`(b) re-anchor ${reanchor.total} highlights after 5% of a 1 MB article's paragraphs were edited:`);
