@@ -8,6 +8,7 @@
  * being edited and `gloss-flash` for a brief pulse after jumping to one.
  */
 import { HIGHLIGHT_COLORS, highlightName, type HighlightColor } from './colors';
+import { ensureHighlightStyles } from './highlight-styles';
 
 /** What the painter needs to know of a highlight. */
 export interface Paintable {
@@ -40,6 +41,7 @@ export class HighlightPainter {
   private selectedId: string | null = null;
   private sorted: Paintable[] | null = null;
   private flashTimer = 0;
+  private stylesChecked = false;
 
   constructor() {
     if (!supportsCustomHighlights()) return;
@@ -127,6 +129,10 @@ export class HighlightPainter {
   }
 
   private addRanges(item: Paintable): void {
+    if (!this.stylesChecked && this.byColor.size > 0) {
+      this.stylesChecked = true;
+      ensureHighlightStyles(item.range);
+    }
     this.byColor.get(item.color)?.add(item.range);
     if (item.hasNote) this.notes?.add(item.range);
     if (this.selectedId === item.id) this.selected?.add(item.range);

@@ -360,6 +360,15 @@ test('highlights cross paragraphs, inline formatting, list items, table cells an
       expect(across).toMatch(/^sings early in the morning\.\s+First item about sparrows\s+Second item about finches\s+Bird\s+Song\s+Wren\s+Loud$/);
       const [heading] = await painted(page, 'gloss-green');
       expect(heading).toMatch(/^words\s+The end$/);
+      // The color reaches the text inside inline formatting and table cells too.
+      const colors = await page.evaluate(() =>
+        ['#article', '#article em', '#article li', '#article td'].map((selector) => getComputedStyle(document.querySelector(selector)!, '::highlight(gloss-purple)').backgroundColor),
+      );
+      expect(new Set(colors).size, colors.join(' / ')).toBe(1);
+      expect(colors[0]).toMatch(/^rgba?\(/);
+      expect(colors[0]).not.toBe('rgba(0, 0, 0, 0)');
+      // Chromium passes the article's highlight styles on, so they are not given to every element.
+      await expect(page.locator('html')).toHaveAttribute('data-highlight-styles', 'inherited');
       await expect(sidebar(page).getByRole('group', { name: 'Birds' }).getByRole('listitem')).toContainText('sings early');
       await expect(sidebar(page).getByRole('group', { name: 'Closing words' }).getByRole('listitem')).toContainText('The end');
     };
