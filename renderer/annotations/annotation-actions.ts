@@ -12,8 +12,10 @@ import { spanOf, type OpenDocument } from './open-document';
 
 /** A deletion that can still be undone. */
 interface Deleted {
-  annotation: Annotation;
+  /** The deletion, on its way to the main side: what it answers (the annotation as deleted) is what Undo restores. */
+  deleting: Promise<Annotation>;
   span: AnchoredSpan | null;
+  documentId: string;
   /** The rendered document the span belongs to: a span is only reused on the same one. */
   document: OpenDocument | null;
   dismissToast: () => void;
@@ -144,17 +146,28 @@ export class AnnotationActions {
     if (!finalId || !entry) return;
     const doc = this.deps.current();
     state.remove(finalId);
+    // Undoable at once, as the entry leaves the list: Ctrl/Cmd+Z pressed before the main side
+    // has answered waits for that answer, then restores.
+    const record: Deleted = {
+      deleting: api.deleteAnnotation({ documentId: entry.annotation.documentId, id: finalId }),
+      span: entry.span,
+      documentId: entry.annotation.documentId,
+      document: doc,
+      dismissToast: () => undefined,
+    };
+    this.deleted.push(record);
+    if (this.deleted.length > UNDO_DEPTH) this.deleted.shift();
     let deleted: Annotation;
     try {
-      deleted = await api.deleteAnnotation({ documentId: entry.annotation.documentId, id: finalId });
+      deleted = await record.deleting;
     } catch (error) {
+      this.forget(record);
       if (this.deps.current() === doc) state.put(entry);
       toasts.error(error);
       return;
     }
-    const record: Deleted = { annotation: deleted, span: entry.span, document: doc, dismissToast: () => undefined };
-    this.deleted.push(record);
-    if (this.deleted.length > UNDO_DEPTH) this.deleted.shift();
+    // Already undone while it was on its way: no toast to offer it.
+    if (!this.deleted.includes(record)) return;
     const what = deleted.kind === 'note' ? 'Note deleted' : 'Highlight deleted';
     record.dismissToast = toasts.show(what, { action: { label: 'Undo', run: () => void this.restore(record) } });
   }
@@ -174,7 +187,7 @@ export class AnnotationActions {
     if (!doc) return false;
     for (let i = this.deleted.length - 1; i >= 0; i--) {
       const record = this.deleted[i]!;
-      if (record.annotation.documentId !== doc.model.document.id) continue;
+      if (record.documentId !== doc.model.document.id) continue;
       void this.restore(record);
       return true;
     }
@@ -205,12 +218,13 @@ export class AnnotationActions {
   }
 
   private async restore(record: Deleted): Promise<void> {
-    const index = this.deleted.indexOf(record);
-    if (index < 0) return;
-    this.deleted.splice(index, 1);
+    if (!this.forget(record)) return;
     record.dismissToast();
+    // A deletion that failed was never made: remove() has put the annotation back already.
+    const deleted = await record.deleting.catch(() => null);
+    if (!deleted) return;
     try {
-      const restored = await this.deps.api.restoreAnnotation({ annotation: record.annotation });
+      const restored = await this.deps.api.restoreAnnotation({ annotation: deleted });
       const doc = this.deps.current();
       if (doc && doc === record.document) {
         this.deps.state.put({ annotation: restored, span: restored.kind === 'highlight' ? record.span : null, durable: true });
@@ -218,6 +232,14 @@ export class AnnotationActions {
     } catch (error) {
       this.deps.toasts.error(error);
     }
+  }
+
+  /** Takes a deletion off the Undo list; false when it was no longer there. */
+  private forget(record: Deleted): boolean {
+    const index = this.deleted.indexOf(record);
+    if (index < 0) return false;
+    this.deleted.splice(index, 1);
+    return true;
   }
 
   /** Sends a change; merges only the changed fields back, so answers arriving out of order do no harm. */

@@ -200,6 +200,34 @@ test('Delete offers Undo in a toast, and Ctrl+Z brings a highlight back too', as
   await expect(item).toHaveCount(1);
 });
 
+test('Ctrl+Z pressed before the main side has confirmed a deletion still brings the highlight back', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await selectText(page, NEXT_SENTENCE);
+  await toolbar(page).getByRole('button', { name: 'Green', exact: true }).click();
+  const item = sidebar(page).getByRole('listitem').filter({ hasText: 'Watershed Moment' });
+  await expect(item).toHaveCount(1);
+  // The deletion reaches the server only once Ctrl+Z has been pressed, as on a busy disk.
+  let release = () => {};
+  const pressed = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/deleteAnnotation', async (route) => {
+    await pressed;
+    await route.continue();
+  });
+  const deleted = page.waitForResponse((response) => response.url().endsWith('/api/deleteAnnotation'));
+
+  await item.getByRole('button', { name: 'Delete' }).click();
+  await expect(item).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  release();
+  await deleted;
+  await expect(item).toHaveCount(1);
+  await expect.poll(() => painted(page, 'gloss-green')).toEqual([NEXT_SENTENCE]);
+  // Nothing is left to undo, so no toast offers it.
+  await expect(page.locator('#toast-region').getByText('Highlight deleted')).toHaveCount(0);
+  await reopen(page);
+  await expect(item).toHaveCount(1);
+});
+
 test('H and N highlight from the keyboard; overlapping highlights both stay painted; the toolbar works by keyboard', async ({ page, gloss }) => {
   await openReader(page, gloss.url);
   const first = 'The new strategic partnership has replaced previous agreements from 1961, 2000, and 2001.';
