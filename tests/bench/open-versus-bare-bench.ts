@@ -25,10 +25,17 @@ import { loadAverage, median, openUntilMark } from './page-timing';
 
 const BARE_SOURCES = resolve('tests/bench/bare-viewer');
 
+/**
+ * A desktop window wide enough for Gloss's 70-character line beside its two side panels (264 and
+ * 360 px), so both pages lay out lines of the same length: in a narrower one Gloss's column
+ * shrinks below 70 characters and it lays out more, shorter lines than the bare page.
+ */
+export const VIEWPORT = { width: 1600, height: 1000 };
+
 /** The article sizes compared, and how many interleaved pairs each gets by default. */
 export const SIZES = [
-  { label: '100 KB', bytes: 100 * 1024, runs: 15 },
-  { label: '1 MB', bytes: 1024 * 1024, runs: 9 },
+  { label: '100 KB', bytes: 100 * 1024, runs: 21 },
+  { label: '1 MB', bytes: 1024 * 1024, runs: 11 },
   { label: '4 MB', bytes: 4 * 1024 * 1024, runs: 7 },
 ] as const;
 
@@ -51,8 +58,10 @@ export interface VersusBareFigures {
   pairs: number;
   bare: OpenPhases;
   gloss: OpenPhases;
-  /** Median of the pairs' Gloss / bare ratios. */
+  /** Median of the pairs' Gloss / bare ratios: what the target is judged on. */
   ratio: number;
+  /** Gloss's fastest open over the bare page's fastest: the two with the least interference. */
+  fastestRatio: number;
   /** Median of the pairs' Gloss − bare differences, in ms. */
   extraMs: number;
 }
@@ -104,7 +113,7 @@ export async function startBareServer(site: string, articles: string): Promise<{
 
 /** Opens `url` in a fresh page, waits for the mark `onScreenMark`, and reads where the time went. */
 async function timeOpen(browser: Browser, url: string, onScreenMark: string, articleRequest: RegExp): Promise<OpenPhases> {
-  const page = await browser.newPage({ viewport: config.use?.viewport ?? null });
+  const page = await browser.newPage({ viewport: VIEWPORT });
   try {
     await openUntilMark(page, url, onScreenMark);
     const entries = await page.evaluate((mark) => {
@@ -129,7 +138,7 @@ async function timeOpen(browser: Browser, url: string, onScreenMark: string, art
  */
 async function checkSameArticle(browser: Browser, bareUrl: string, glossUrl: string, title: string): Promise<void> {
   const articleText = async (url: string, mark: string) => {
-    const page = await browser.newPage({ viewport: config.use?.viewport ?? null });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     try {
       await openUntilMark(page, url, mark);
       return await page.evaluate(() => ({
@@ -197,6 +206,7 @@ export async function benchOpenVersusBare(options: { runs?: number; only?: strin
         bare: medianPhases(bareRuns),
         gloss: medianPhases(glossRuns),
         ratio: median(glossRuns.map((run, i) => run.onScreen / bareRuns[i]!.onScreen)),
+        fastestRatio: Math.min(...glossRuns.map((run) => run.onScreen)) / Math.min(...bareRuns.map((run) => run.onScreen)),
         extraMs: median(glossRuns.map((run, i) => run.onScreen - bareRuns[i]!.onScreen)),
       });
     }
@@ -225,7 +235,9 @@ export function printVersusBare(figures: VersusBareFigures[]): void {
     console.log(`    ${size.label} (${(size.articleBytes / 1024).toFixed(0)} KiB), median of ${size.pairs} interleaved pairs, from navigation start to the frame showing the article:`);
     console.log(row('bare', size.bare));
     console.log(row('Gloss', size.gloss));
-    console.log(`      Gloss / bare ${size.ratio.toFixed(2)}× (median of the pairs' ratios), Gloss − bare ${size.extraMs.toFixed(0)} ms; target ≤ ${VERSUS_BARE_TARGET}×: ${met ? 'target met' : 'TARGET MISSED'}`);
+    const ofMedians = size.gloss.onScreen / size.bare.onScreen;
+    console.log(`      Gloss / bare ${size.ratio.toFixed(2)}× (median of the pairs' ratios; ${ofMedians.toFixed(2)}× of the medians, ${size.fastestRatio.toFixed(2)}× of the fastest opens), Gloss − bare ${size.extraMs.toFixed(0)} ms (median of the pairs)`);
+    console.log(`      target ≤ ${VERSUS_BARE_TARGET}× (median of the pairs' ratios): ${met ? 'target met' : 'TARGET MISSED'}`);
   }
 }
 
