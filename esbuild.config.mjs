@@ -40,11 +40,14 @@ const [, , renderer] = await Promise.all([
     minify: true,
     outdir: 'dist/renderer',
     loader: { '.woff2': 'file' },
+    assetNames: 'fonts/[name]-[hash]',
   }),
 ]);
 await writeFile('dist/renderer/index.html', withModulePreloads(await readFile('renderer/index.html', 'utf8'), renderer.metafile));
 await cp('renderer/styles', 'dist/renderer/styles', { recursive: true });
 await cp('assets/icons/icon.svg', 'dist/renderer/favicon.svg');
+// The bundled typeface's licence (SIL OFL 1.1) travels with its files.
+await cp('node_modules/@fontsource/opendyslexic/LICENSE', 'dist/renderer/fonts/OpenDyslexic-LICENSE.txt');
 console.log(`built dist/ in ${Date.now() - started} ms`);
 
 /**

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_MEGABYTES } from './common/document-formats';
-import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES } from './common/limits';
+import { HIGHLIGHT_COLORS, ID_PATTERN, LIMITS, SETTING_RANGES, THEMES, TYPEFACES } from './common/limits';
 
 export { HIGHLIGHT_COLORS, LIMITS, THEMES };
 
@@ -29,6 +29,21 @@ export const SettingsSchema = z.strictObject({
   /** Line width in `ch`. */
   lineWidth: z.number().int().min(SETTING_RANGES.lineWidth.min).max(SETTING_RANGES.lineWidth.max),
   sidebarOpen: z.boolean(),
+  /** Whether Contents and FAQ are shown beside the article when the window has room for them. */
+  navigationOpen: z.boolean(),
+  /** The panels' widths in CSS pixels as the reader dragged them; null sizes them to the window. */
+  navigationWidth: z.number().int().min(SETTING_RANGES.navigationWidth.min).max(SETTING_RANGES.navigationWidth.max).nullable(),
+  sidebarWidth: z.number().int().min(SETTING_RANGES.sidebarWidth.min).max(SETTING_RANGES.sidebarWidth.max).nullable(),
+  /** The article's typeface. */
+  typeface: z.enum(TYPEFACES),
+  /** Space between paragraphs, in tenths of the text size. */
+  paragraphSpacing: z.number().int().min(SETTING_RANGES.paragraphSpacing.min).max(SETTING_RANGES.paragraphSpacing.max),
+  /** Justified text, hyphenated in the document's language where the engine can. */
+  justify: z.boolean(),
+  /** The least space on each side of the text, in CSS pixels. */
+  margin: z.number().int().min(SETTING_RANGES.margin.min).max(SETTING_RANGES.margin.max),
+  /** Words a minute, for the "time left" readout. */
+  readingSpeed: z.number().int().min(SETTING_RANGES.readingSpeed.min).max(SETTING_RANGES.readingSpeed.max),
   /** The color "Highlight" and the H key use: the one used last. */
   lastColor: HighlightColorSchema,
   /** A user-given meaning per color, e.g. yellow = "Important", so meaning never rests on color alone. */
@@ -47,6 +62,15 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 19,
   lineWidth: 70,
   sidebarOpen: true,
+  navigationOpen: true,
+  navigationWidth: null,
+  sidebarWidth: null,
+  typeface: 'serif',
+  paragraphSpacing: 10,
+  justify: false,
+  margin: 32,
+  // Brysbaert (2019): adults read English non-fiction silently at about 238 words a minute.
+  readingSpeed: 240,
   lastColor: 'yellow',
   colorMeanings: { yellow: 'Important', green: 'Agree', blue: 'Definition', pink: 'Doubt', purple: 'Follow up' },
 };
@@ -79,7 +103,55 @@ export interface OpenedDocument {
   readingPosition: ReadingPosition | null;
   /** True for the sample article that ships with Gloss. */
   isSample: boolean;
+  /**
+   * Set when the file is new to the library but its text looks like a document the reader has
+   * (moved and edited): the document is not in the library yet, and the renderer asks whether to
+   * attach it (`resolveSimilar`) before showing it.
+   */
+  similarTo?: SimilarDocument;
+  /** Set when the file was the library's document found at a new place (same content): where it was before. */
+  movedFrom?: string;
 }
+
+/** A document of the library whose text a newly opened file resembles. */
+export interface SimilarDocument {
+  documentId: string;
+  title: string;
+  /** Where the library last saw it. */
+  path: string;
+  annotationCount: number;
+  /** The share of the text the two have in common, 0..1 (an estimate). */
+  similarity: number;
+}
+
+/** A document as the library view lists it. */
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  path: string;
+  fileName: string;
+  addedAt: string;
+  lastOpenedAt: string;
+  /** How far the reader got (the stored reading position's fraction), or null when never read. */
+  progress: number | null;
+  /** Null while not yet counted (a library from before Gloss kept counts). */
+  annotationCount: number | null;
+  /** The file is not where the library last saw it. */
+  missing: boolean;
+  isSample: boolean;
+}
+
+/** A document taken out of the library; `trashId` puts it back (Undo). */
+export interface RemovedDocument {
+  trashId: string;
+  documentId: string;
+  title: string;
+  /** The annotations that went with it. */
+  annotationCount: number;
+}
+
+/** What watchDocument saw: nothing new before its timeout, new bytes, or no file any more. */
+export type DocumentFileChange = { status: 'unchanged' } | { status: 'changed'; contentHash: string } | { status: 'missing' };
 
 export interface DocumentSummary {
   id: string;
@@ -134,7 +206,11 @@ const tagsSchema = z
   .array(z.string().trim().min(1).max(LIMITS.maxTagLength, `a tag holds at most ${LIMITS.maxTagLength} characters`))
   .max(LIMITS.maxTags, `at most ${LIMITS.maxTags} tags`);
 
-export const AnnotationStatusSchema = z.enum(['anchored', 'orphaned']);
+/**
+ * Where a highlight stands after the last anchoring: found ('anchored'), found but not for
+ * certain, shown for the reader to accept or re-pick ('needs-review'), or not found ('orphaned').
+ */
+export const AnnotationStatusSchema = z.enum(['anchored', 'needs-review', 'orphaned']);
 export type AnnotationStatus = z.infer<typeof AnnotationStatusSchema>;
 
 export const AnnotationSchema = z.strictObject({
@@ -172,29 +248,41 @@ export const AnnotationChangesSchema = z.strictObject({
   color: HighlightColorSchema.optional(),
   note: noteSchema.optional(),
   tags: tagsSchema.optional(),
-  /** A new target: used by "Re-attach" on an orphaned annotation. */
+  /** A new target, which makes the annotation 'anchored': "Re-attach" of an orphan, "Accept" and "Re-pick" of one needing review. */
   target: AnnotationTargetSchema.optional(),
 });
 export type AnnotationChanges = z.infer<typeof AnnotationChangesSchema>;
 
-/** One result of re-anchoring a document: new selectors, or null when the passage is gone. */
-export const AnchoringUpdateSchema = z.strictObject({
-  id: idSchema,
-  target: AnnotationTargetSchema.nullable(),
-});
+/**
+ * One result of re-anchoring a document. `target` is the selectors to store, or null to keep the
+ * stored ones; `status` defaults to 'anchored' with a target and 'orphaned' without. A passage
+ * that needs review keeps its stored selectors until the reader accepts the new span.
+ */
+export const AnchoringUpdateSchema = z
+  .strictObject({
+    id: idSchema,
+    target: AnnotationTargetSchema.nullable(),
+    status: AnnotationStatusSchema.optional(),
+  })
+  .refine((u) => u.status === undefined || (u.status === 'anchored') === (u.target !== null), {
+    message: 'an anchored passage needs its target; one orphaned or needing review keeps the stored one (target null)',
+  });
 export type AnchoringUpdate = z.infer<typeof AnchoringUpdateSchema>;
 
 const documentRef = z.strictObject({ documentId: idSchema });
+
+/** A file uploaded by the browser mode. */
+const uploadSchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  /** The file's bytes, base64: the main side checks the encoding, not the renderer. */
+  dataBase64: z.string().max(Math.ceil((LIMITS.maxDocumentBytes * 4) / 3) + 8, `files over ${MAX_DOCUMENT_MEGABYTES} MB are not opened`),
+});
 
 /** Runtime schemas of every request, one per GlossApi method. */
 export const requestSchemas = {
   getStartup: z.strictObject({}),
   openDocument: z.strictObject({ path: z.string().min(1).max(LIMITS.maxPathLength) }),
-  importDocument: z.strictObject({
-    fileName: z.string().min(1).max(255),
-    /** The file's bytes, base64: the main side checks the encoding, not the renderer. */
-    dataBase64: z.string().max(Math.ceil((LIMITS.maxDocumentBytes * 4) / 3) + 8, `files over ${MAX_DOCUMENT_MEGABYTES} MB are not opened`),
-  }),
+  importDocument: uploadSchema,
   openSample: z.strictObject({}),
   closeDocument: z.strictObject({}),
   listRecent: z.strictObject({}),
@@ -213,15 +301,35 @@ export const requestSchemas = {
   }),
   openExternal: z.strictObject({ url: z.string().min(1).max(LIMITS.maxUrlLength) }),
   takeNotices: z.strictObject({}),
+  listLibrary: z.strictObject({}),
+  openLibraryDocument: documentRef,
+  removeDocument: documentRef,
+  restoreDocument: z.strictObject({ trashId: idSchema }),
+  /** Where a missing document is now: a path (the desktop's Open dialog), or the file's bytes (an upload). */
+  locateDocument: z.union([
+    z.strictObject({ documentId: idSchema, path: z.string().min(1).max(LIMITS.maxPathLength) }),
+    z.strictObject({ documentId: idSchema, fileName: uploadSchema.shape.fileName, dataBase64: uploadSchema.shape.dataBase64 }),
+  ]),
+  /** The answer to `similarTo`: attach the file to that document, or keep it as a new one. */
+  resolveSimilar: z.strictObject({ path: z.string().min(1).max(LIMITS.maxPathLength), documentId: idSchema, attach: z.boolean() }),
+  /** Waits for the document's file to differ from `contentHash` (null: believed missing). */
+  watchDocument: z.strictObject({ documentId: idSchema, contentHash: z.string().max(128).nullable() }),
 } as const;
+
+/**
+ * Methods that wait for something to happen before they answer (long polls): a transport must
+ * not count them against its limits on requests in progress.
+ */
+export const WAITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['watchDocument']);
 
 export type ApiMethod = keyof typeof requestSchemas;
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof requestSchemas)[M]>;
 export type ApiRequestParsed<M extends ApiMethod> = z.output<(typeof requestSchemas)[M]>;
 
-/** Summary of re-anchoring, shown to the reader ("3 highlights moved, 1 orphaned"). */
+/** Summary of re-anchoring, shown to the reader ("3 highlights moved, 1 needs review, 1 orphaned"). */
 export interface AnchoringSummary {
   moved: number;
+  needsReview: number;
   orphaned: number;
 }
 
@@ -256,6 +364,20 @@ export interface GlossApi {
    * restored from its backup when a document's annotations were first read.
    */
   takeNotices(req: ApiRequest<'takeNotices'>): Promise<string[]>;
+  /** Every document of the library, with its progress, annotation count and whether its file is missing. */
+  listLibrary(req: ApiRequest<'listLibrary'>): Promise<LibraryEntry[]>;
+  /** Opens a library document from where the library last saw it, at its reading position. */
+  openLibraryDocument(req: ApiRequest<'openLibraryDocument'>): Promise<OpenedDocument>;
+  /** Takes a document out of the library; its annotations go to the trash, from where `restoreDocument` brings them back. */
+  removeDocument(req: ApiRequest<'removeDocument'>): Promise<RemovedDocument>;
+  /** Undo of `removeDocument`: the record and its annotations exactly as they were. */
+  restoreDocument(req: ApiRequest<'restoreDocument'>): Promise<LibraryEntry>;
+  /** Attaches a document to its file's new place (Locate…) and opens it there. */
+  locateDocument(req: ApiRequest<'locateDocument'>): Promise<OpenedDocument>;
+  /** Answers an OpenedDocument's `similarTo`: opens the file as that document, or as a new one. */
+  resolveSimilar(req: ApiRequest<'resolveSimilar'>): Promise<OpenedDocument>;
+  /** Resolves when the document's file changed on disk or went missing, or after about 25 s with 'unchanged'. */
+  watchDocument(req: ApiRequest<'watchDocument'>): Promise<DocumentFileChange>;
 }
 
 export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
@@ -286,4 +408,5 @@ export type ShellCommand =
   | { type: 'toggle-sidebar' }
   | { type: 'set-theme'; theme: Theme }
   | { type: 'font-size'; delta: 1 | -1 }
-  | { type: 'show-shortcuts' };
+  | { type: 'show-shortcuts' }
+  | { type: 'show-library' };

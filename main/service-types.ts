@@ -23,6 +23,8 @@ export interface GlossService extends GlossApi {
   /** Reads a file next to a document (an image, audio, video); refuses anything outside its folder, symlinks resolved. */
   readAsset(documentId: string, relativePath: string): Promise<DocumentAsset>;
   getWindowState(): WindowState | null;
+  /** Empties the recent list (the desktop's File › Open Recent › Clear Recent); the library keeps every document. */
+  clearRecent(): Promise<void>;
   saveWindowState(state: WindowState): Promise<void>;
   /** Flushes pending writes and releases the data-folder lock. */
   close(): Promise<void>;

@@ -25,7 +25,33 @@ export const SETTING_RANGES = {
   fontSize: { min: 12, max: 32 },
   /** Line width in `ch`. */
   lineWidth: { min: 40, max: 120 },
+  /** Width of the Contents and FAQ panel in CSS pixels, once the reader has resized it. */
+  navigationWidth: { min: 200, max: 480 },
+  /** Width of the Annotations sidebar in CSS pixels, once the reader has resized it. */
+  sidebarWidth: { min: 260, max: 600 },
+  /** Space between paragraphs, in tenths of the text size (10 is one em). */
+  paragraphSpacing: { min: 0, max: 25 },
+  /** The least space on each side of the text, in CSS pixels. */
+  margin: { min: 8, max: 120 },
+  /** Reading speed of the "time left" readout, in words a minute. */
+  readingSpeed: { min: 100, max: 600 },
 } as const;
+
+/**
+ * Typefaces of the article, in the order the Appearance panel lists them: the app's serif and
+ * sans-serif stacks, the system's own interface font, and OpenDyslexic (bundled, for readers
+ * with dyslexia).
+ */
+export const TYPEFACES = ['serif', 'sans', 'system', 'dyslexic'] as const;
+
+/** Each typeface's name as the Appearance panel shows it. */
+export const TYPEFACE_LABELS: Readonly<Record<(typeof TYPEFACES)[number], string>> = { serif: 'Serif', sans: 'Sans-serif', system: 'System', dyslexic: 'OpenDyslexic' };
+
+/**
+ * How many days a document removed from the library, with its annotations, waits in the data
+ * folder's trash before it is deleted for good (Undo brings it back at once; the trash later).
+ */
+export const TRASH_KEEP_DAYS = 30;
 
 /** What a document or annotation id may hold: letters, digits, - and _ (so it is safe in file names and URLs). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;

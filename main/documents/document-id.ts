@@ -14,15 +14,22 @@ export function hashBytes(bytes: Uint8Array | string): string {
 }
 
 /**
- * The stable id of the document at `absolutePath` (pass the real path, symlinks resolved).
- *
- * The id comes from the path, not the content, so annotations stay with a file while it is edited.
- * On Windows and macOS the file system ignores case (and macOS ignores Unicode normalisation), so
- * the path is folded there: "Notes.md" and "notes.md" are one file and must get one id.
+ * The form of `absolutePath` under which two spellings of one file are equal. On Windows and
+ * macOS the file system ignores case (and macOS ignores Unicode normalisation), so the path is
+ * folded there: "Notes.md" and "notes.md" are one file.
+ */
+export function pathKey(absolutePath: string, platform: NodeJS.Platform = process.platform): string {
+  const paths = platform === 'win32' ? path.win32 : path.posix;
+  const key = paths.resolve(absolutePath);
+  return platform === 'win32' || platform === 'darwin' ? key.normalize('NFC').toLowerCase() : key;
+}
+
+/**
+ * The id a document first opened at `absolutePath` gets (pass the real path, symlinks resolved):
+ * a hash of its `pathKey`, so annotations stay with a file while it is edited. The id then stays
+ * the document's when its file moves (the library keeps it with the record), so a document's id
+ * is this hash of where it was first opened, not of where it is now.
  */
 export function documentIdForPath(absolutePath: string, platform: NodeJS.Platform = process.platform): string {
-  const paths = platform === 'win32' ? path.win32 : path.posix;
-  let key = paths.resolve(absolutePath);
-  if (platform === 'win32' || platform === 'darwin') key = key.normalize('NFC').toLowerCase();
-  return hashBytes(key).slice(0, ID_LENGTH);
+  return hashBytes(pathKey(absolutePath, platform)).slice(0, ID_LENGTH);
 }

@@ -14,6 +14,7 @@ import type { GlossService } from '../service-types';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import type { MenuActions } from './menu';
+import { MENU_CHANGING_METHODS, recentDocumentPath } from './recent-documents';
 import { chooseDocument, documentPathFromArgv, documentPathFromSecondInstance, listenForOpenFile } from './open-files';
 import type { SecondInstanceData } from './open-files';
 import { assetsDir, rendererDir, windowIconPath } from './paths';
@@ -21,16 +22,6 @@ import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } fro
 import { guardAllWebContents, lockDownSession } from './security';
 import { backgroundColorFor, createMainWindow } from './window';
 import type { MainWindow } from './window';
-
-/** Calls after which the Open Recent list or the theme may have changed. */
-const MENU_CHANGING_METHODS: ReadonlySet<ApiMethod> = new Set([
-  'getStartup',
-  'openDocument',
-  'importDocument',
-  'openSample',
-  'closeDocument',
-  'updateSettings',
-]);
 
 /** How long quitting waits for the service to flush before giving up on it. */
 const SHUTDOWN_TIMEOUT_MS = 5000;
@@ -114,6 +105,13 @@ function runApp(): void {
         })
         .catch((error: unknown) => console.error('Gloss: the Open dialog failed', error));
     },
+    clearRecent: () => {
+      app.clearRecentDocuments();
+      void service
+        ?.clearRecent()
+        .then(() => refreshMenu())
+        .catch((error: unknown) => console.error('Gloss: cannot clear the recent documents', error));
+    },
   };
 
   function applyTheme(next: Theme): void {
@@ -144,10 +142,12 @@ function runApp(): void {
     const window = BrowserWindow.fromWebContents(sender);
     if (method === 'closeDocument') window?.setRepresentedFilename('');
     if ((method === 'openDocument' || method === 'openSample') && hasPath(value)) {
-      // The title bar's proxy icon on macOS; the OS's own recent list (Dock, jump list).
+      // The title bar's proxy icon on macOS.
       if (process.platform === 'darwin') window?.setRepresentedFilename(value.path);
-      if (method === 'openDocument') app.addRecentDocument(value.path);
     }
+    // The OS's own recent list (Dock, jump list).
+    const recentPath = recentDocumentPath(method, value);
+    if (recentPath !== null) app.addRecentDocument(recentPath);
   }
 
   // Registered before `ready`: a document opened from Finder arrives before it.

@@ -21,6 +21,8 @@ export interface MenuActions {
   send(command: ShellCommand): void;
   /** File › Open…: the system dialog, then 'open-path'. */
   chooseAndOpen(): void;
+  /** File › Open Recent › Clear Recent: empties Gloss's recent list and the operating system's. */
+  clearRecent(): void;
 }
 
 /** What differs between platforms and builds. */
@@ -59,13 +61,16 @@ function recentLabels(recent: readonly DocumentSummary[], platform: NodeJS.Platf
 
 function recentSubmenu(state: MenuState, actions: MenuActions, env: MenuEnvironment): MenuItemConstructorOptions[] {
   const recent = state.recent.slice(0, MAX_RECENT_ITEMS);
-  if (recent.length === 0) return [{ label: 'No Recent Documents', enabled: false }];
+  // Clear Recent stays even when Gloss's list is empty: the system's list may still hold some.
+  const clear: MenuItemConstructorOptions[] = [{ type: 'separator' }, { label: 'Clear Recent', click: () => actions.clearRecent() }];
+  if (recent.length === 0) return [{ label: 'No Recent Documents', enabled: false }, ...clear];
   const labels = recentLabels(recent, env.platform);
-  return recent.map((doc, index) => ({
+  const items: MenuItemConstructorOptions[] = recent.map((doc, index) => ({
     label: labels[index] ?? doc.fileName,
     toolTip: doc.path,
     click: () => actions.send({ type: 'open-path', path: doc.path }),
   }));
+  return [...items, ...clear];
 }
 
 /** The menu as a template: pure apart from the click handlers, so it can be inspected in tests. */
@@ -102,6 +107,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions, env: M
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      { label: 'Library', accelerator: keys('show-library'), click: send({ type: 'show-library' }) },
       { label: 'Toggle Sidebar', accelerator: keys('toggle-sidebar'), click: send({ type: 'toggle-sidebar' }) },
       {
         label: 'Theme',

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResult } from '../api';
+import { WAITING_METHODS, type ApiMethod, type ApiResult } from '../api';
 import { ASSET_ROUTE, isWellEncodedPath, parseBrowserAssetPath } from '../common/asset-urls';
 import { sessionAddress } from '../common/browser-session';
 import { ASSET_CSP } from '../content-security-policy';
@@ -96,13 +96,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // Held until the call is answered, so the parsed and decoded copies count too, and a client
     // that sends a body and leaves cannot start another import while this one runs.
     try {
-      await answerApiCall(method, request, response, length ?? 0);
+      await answerApiCall(method, request, response, length ?? 0, release);
     } finally {
       release();
     }
   }
 
-  async function answerApiCall(method: string, request: IncomingMessage, response: ServerResponse, length: number): Promise<void> {
+  async function answerApiCall(method: string, request: IncomingMessage, response: ServerResponse, length: number, release: () => void): Promise<void> {
     let body: Buffer;
     try {
       body = await readBody(request, length);
@@ -116,6 +116,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return sendResult(response, 400, { ok: false, error: { code: 'invalid-request', message: 'The request body is not valid JSON.' } });
     }
+    // A long poll holds its small body for as long as it waits: it must not keep others out.
+    if (WAITING_METHODS.has(method as ApiMethod)) release();
     sendResult(response, 200, await dispatch(options.service, method, payload));
   }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AnchoringUpdateSchema, AnnotationChangesSchema, AnnotationSchema } from '../api';
-import type { AnchoringSummary, AnchoringUpdate, Annotation, AnnotationChanges, AnnotationTarget } from '../api';
+import type { AnchoringSummary, AnchoringUpdate, Annotation, AnnotationChanges, AnnotationStatus, AnnotationTarget } from '../api';
 import { GlossError } from '../errors';
 import { CommitQueue } from './commit-queue';
 import type { Mutation } from './commit-queue';
@@ -31,13 +31,20 @@ export interface AnnotationStore {
   /** Undo of `remove`; returns the stored one unchanged when the id is already there. */
   restore(annotation: Annotation): Promise<Annotation>;
   /**
-   * Saves a re-anchoring in one durable write: a null target makes the annotation 'orphaned'
-   * (keeping its old selectors, never deleting it), a new target makes it 'anchored'.
-   * Unknown ids are skipped: the annotation was deleted meanwhile.
+   * Saves a re-anchoring in one durable write: a new target makes the annotation 'anchored'; a
+   * null target keeps its selectors (never deleting it) and makes it 'orphaned', or
+   * 'needs-review' when the update says so. `updatedAt` is left alone: re-anchoring changes
+   * where a highlight is, not when it was written. Unknown ids are skipped: the annotation was
+   * deleted meanwhile.
    */
   applyAnchoring(documentId: string, contentHash: string, updates: AnchoringUpdate[], now: string): Promise<AnchoringSummary>;
   /** Resolves once every change asked for so far is on disk (or refused). */
   flush(): Promise<void>;
+  /**
+   * Lets go of a document's file: waits for its writes, then forgets it, so the file may be moved
+   * (a document removed from the library, or put back). The next use reads it again.
+   */
+  release(documentId: string): Promise<void>;
 }
 
 /** Options of `openAnnotationStore`. */
@@ -48,6 +55,8 @@ export interface AnnotationStoreOptions {
   titleOf?: (documentId: string) => string | undefined;
   /** Runs before every change to a file; throws to refuse it (the service checks its lock). */
   beforeWrite?: WriteCheck;
+  /** Told how many annotations a document has: when its file is first read, and after each write that changed the number. */
+  onCount?: (documentId: string, count: number) => void;
 }
 
 type AnnotationQueue = CommitQueue<AnnotationFile>;
@@ -67,7 +76,10 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
     if (!checked.success) return Promise.reject(new GlossError('invalid-request', 'That document id is not valid.'));
     let queue = open.get(documentId);
     if (!queue) {
-      queue = openDocumentFile(dataDir, documentId, options);
+      queue = openDocumentFile(dataDir, documentId, options).then((opened) => {
+        options.onCount?.(documentId, opened.state.annotations.length);
+        return opened;
+      });
       open.set(documentId, queue);
       // A file that could not be opened (e.g. from a newer Gloss) is tried again next time.
       const opened = queue;
@@ -79,7 +91,12 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
   }
 
   async function change<R>(documentId: string, mutation: Mutation<AnnotationFile, R>): Promise<R> {
-    return (await queueFor(documentId)).run(mutation);
+    const queue = await queueFor(documentId);
+    const before = queue.state.annotations.length;
+    const result = await queue.run(mutation);
+    const after = queue.state.annotations.length;
+    if (after !== before) options.onCount?.(documentId, after);
+    return result;
   }
 
   return {
@@ -138,16 +155,24 @@ export function openAnnotationStore(dataDir: string, options: AnnotationStoreOpt
       });
     },
 
-    async applyAnchoring(documentId, contentHash, updates, now) {
+    async applyAnchoring(documentId, contentHash, updates) {
       const parsed = AnchoringSchema.safeParse({ contentHash, updates });
       if (!parsed.success) throw new GlossError('invalid-request', `That anchoring result is not valid: ${describeIssue(parsed.error)}.`);
-      const targets = new Map(parsed.data.updates.map((update) => [update.id, update.target]));
-      return change(documentId, (state) => reanchor(state, contentHash, targets, now));
+      const updatesById = new Map(parsed.data.updates.map((update) => [update.id, update]));
+      return change(documentId, (state) => reanchor(state, contentHash, updatesById));
     },
 
     async flush() {
       const queues = await Promise.allSettled(open.values());
       await Promise.all(queues.map((q) => (q.status === 'fulfilled' ? q.value.idle() : undefined)));
+    },
+
+    async release(documentId) {
+      const queue = open.get(documentId);
+      if (!queue) return;
+      const opened = await queue.catch(() => null);
+      await opened?.idle();
+      if (open.get(documentId) === queue) open.delete(documentId);
     },
   };
 }
@@ -184,29 +209,32 @@ function indexOf(state: AnnotationFile, id: string): number {
 function reanchor(
   state: AnnotationFile,
   contentHash: string,
-  targets: Map<string, AnnotationTarget | null>,
-  now: string,
+  updates: Map<string, AnchoringUpdate>,
 ): { state: AnnotationFile; result: AnchoringSummary } {
   let moved = 0;
+  let needsReview = 0;
   let orphaned = 0;
   let changed = false;
   const annotations = state.annotations.map((annotation) => {
+    const update = updates.get(annotation.id);
     // A document note has no passage, so there is nothing to anchor.
-    if (!targets.has(annotation.id) || annotation.kind === 'note') return annotation;
-    const target = targets.get(annotation.id) ?? null;
+    if (!update || annotation.kind === 'note') return annotation;
+    const { target } = update;
     if (target === null) {
-      orphaned += 1;
-      if (annotation.status === 'orphaned') return annotation;
-      changed = true;
       // The old selectors stay: they are what "Re-attach" and a later re-anchoring start from.
-      return { ...annotation, status: 'orphaned' as const, updatedAt: now };
+      const status: AnnotationStatus = update.status === 'needs-review' ? 'needs-review' : 'orphaned';
+      if (status === 'needs-review') needsReview += 1;
+      else orphaned += 1;
+      if (annotation.status === status) return annotation;
+      changed = true;
+      return { ...annotation, status };
     }
     if (positionChanged(annotation.target, target)) moved += 1;
     if (annotation.status === 'anchored' && JSON.stringify(annotation.target) === JSON.stringify(target)) return annotation;
     changed = true;
-    return { ...annotation, target, status: 'anchored' as const, updatedAt: now };
+    return { ...annotation, target, status: 'anchored' as const };
   });
-  const result = { moved, orphaned };
+  const result = { moved, needsReview, orphaned };
   if (!changed && state.anchoredContentHash === contentHash) return { state, result };
   return { state: { ...state, annotations, anchoredContentHash: contentHash }, result };
 }

@@ -1,8 +1,7 @@
 import { constants, readFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { link, lstat, open, readFile, rename, rm, unlink, utimes } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { lstat, open, readFile, rm, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GlossError } from '../errors';
 import { ensureFolder, isCode, plainReason, removeQuietly, syncFolder, writeNewFile } from './durable-write';
 import { describeOwner, isOwnerGone, ownerForThisProcess, parseOwner } from './lock-owner';
@@ -27,8 +26,10 @@ const STALE_MS = 30_000;
 const BEING_WRITTEN_MS = 2_000;
 /** Gloss 0.1 locked with proper-lockfile: a folder refreshed every 5 s, stale after 10 s. */
 const LEGACY_STALE_MS = 10_000;
+/** Suffix of the file that lets one starter at a time remove a dead lock. */
+const TAKEOVER_SUFFIX = '.takeover';
 /** Rounds of create-or-take-over before giving up: only other starters racing could use them up. */
-const MAX_ROUNDS = 50;
+const MAX_ROUNDS = 200;
 
 /** Options of `lockDataDir` and `findLockHolder`; the timings are for tests. */
 export interface LockOptions {
@@ -95,7 +96,7 @@ export async function lockDataDir(dataDir: string, options: LockOptions = {}): P
     const found = await inspectLock(lockPath);
     if (found.kind === 'missing') continue;
     if (await isGone(found, staleMs)) {
-      await takeOver(lockPath, found);
+      await takeOver(lockPath, found, text, staleMs);
       continue;
     }
     if (found.kind === 'unreadable' && Date.now() < waitForWriterUntil) {
@@ -232,42 +233,44 @@ async function isGone(found: Exclude<FoundLock, { kind: 'missing' }>, staleMs: n
 }
 
 /**
- * Removes a lock judged gone, safely against another starter doing the same: the lock is first
- * renamed to a name of our own (atomic; only one starter can move a given file), and removed only
- * if what was moved is the very file that was judged (same inode, not refreshed since). Anything
- * else, a new lock that replaced it meanwhile, is put back without replacing whatever is there.
+ * Removes a lock judged gone, safely against other starters doing the same. Removals go one at a
+ * time through a second exclusive file, `gloss.lock.takeover`: its holder looks at the lock again
+ * and removes it only if it is still the very file that was judged (same inode, not refreshed
+ * since). A live lock is therefore never moved or removed, not even for a moment, so its holder's
+ * `check()` never sees it missing. Returns having removed it or not; the caller looks again.
  */
-async function takeOver(lockPath: string, judged: Exclude<FoundLock, { kind: 'missing' }>): Promise<void> {
-  // Named like a temp file, so one left by a crash here is swept away at the next start.
-  const aside = join(dirname(lockPath), `.${LOCK_NAME}.${randomBytes(8).toString('hex')}.tmp`);
-  let moved: Stats;
+async function takeOver(lockPath: string, judged: Exclude<FoundLock, { kind: 'missing' }>, owner: string, staleMs: number): Promise<void> {
+  const mutexPath = `${lockPath}${TAKEOVER_SUFFIX}`;
   try {
-    await rename(lockPath, aside);
-    moved = await lstat(aside);
+    await writeNewFile(mutexPath, owner);
   } catch (error) {
-    // Someone else moved it first, or (having won) swept our moved copy away: look again.
-    if (isCode(error, 'ENOENT')) return;
-    throw error;
-  }
-  if (moved.dev === judged.stat.dev && moved.ino === judged.stat.ino && moved.mtimeMs === judged.stat.mtimeMs) {
-    await rm(aside, { recursive: true, force: true });
+    if (!isCode(error, 'EEXIST')) throw error;
+    await clearDeadTakeover(mutexPath, staleMs);
+    await new Promise((resolve) => setTimeout(resolve, 20));
     return;
   }
   try {
-    if (moved.isDirectory()) throw Object.assign(new Error('a folder cannot be linked'), { code: 'EISDIR' });
-    await link(aside, lockPath);
-    await unlink(aside);
-  } catch (error) {
-    if (isCode(error, 'EEXIST')) {
-      // Yet another lock is in place; the one moved here is no longer anyone's, and its holder
-      // finds that out at its next check (it never writes after that).
-      await rm(aside, { recursive: true, force: true });
-      return;
-    }
-    // No hard links here (FAT, some network folders): a rename back, unless a lock appeared.
-    if ((await inspectLock(lockPath)).kind === 'missing') await rename(aside, lockPath);
-    else await rm(aside, { recursive: true, force: true });
+    const now = await inspectLock(lockPath);
+    if (now.kind !== 'missing' && isSameFile(now.stat, judged.stat)) await rm(lockPath, { recursive: true, force: true });
+  } finally {
+    await removeQuietly(mutexPath);
   }
+}
+
+/**
+ * Removes a takeover file left by a starter that died within its few milliseconds of holding
+ * it (judged like a lock: its owner is gone). Only then is there any race left, and it needs a
+ * crash during a takeover and two more starters at that moment.
+ */
+async function clearDeadTakeover(mutexPath: string, staleMs: number): Promise<void> {
+  const found = await inspectLock(mutexPath);
+  if (found.kind === 'missing' || !(await isGone(found, staleMs))) return;
+  const again = await inspectLock(mutexPath);
+  if (again.kind !== 'missing' && isSameFile(again.stat, found.stat)) await rm(mutexPath, { recursive: true, force: true });
+}
+
+function isSameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.mtimeMs === b.mtimeMs;
 }
 
 function describeFound(found: Exclude<FoundLock, { kind: 'missing' }>): string {

@@ -5,7 +5,7 @@ import { GlossError } from '../errors';
 import type { WindowState } from '../service-types';
 import { isJsonObject } from './json-object';
 import type { JsonObject } from './json-object';
-import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
+import { LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION, migrate } from './migrations';
 import { describeIssue, readQuarantine } from './quarantine';
 import type { QuarantinedEntry } from './quarantine';
 import { checkStoredSettings } from './stored-settings';
@@ -17,20 +17,28 @@ export const LIBRARY_FILE = 'gloss.json';
 /** How many documents the recent list keeps. */
 export const MAX_RECENT = 20;
 
-/** What Gloss remembers of a document it has opened. */
+/**
+ * What Gloss remembers of a document it has opened. The id names its annotation file and never
+ * changes; `path` is where the file was last opened, and changes when it moves.
+ */
 export interface DocumentRecord {
   id: string;
   path: string;
   fileName: string;
   title: string;
+  /** sha256 of the file's bytes when it was last opened: the same file found elsewhere has it too. */
   contentHash: string;
+  /** The text's fingerprint (documents/text-fingerprint.ts), or null: too short, or not opened since Gloss kept them. */
+  fingerprint: string | null;
+  /** How many annotations the document has, or null until its annotation file is first read. */
+  annotationCount: number | null;
   addedAt: string;
   lastOpenedAt: string;
   readingPosition: ReadingPosition | null;
 }
 
-/** What the caller knows of a document it has just opened. */
-export type OpenedDocumentInfo = Pick<DocumentRecord, 'id' | 'path' | 'fileName' | 'title' | 'contentHash'>;
+/** What the caller knows of a document it has just opened; a fingerprint left out keeps the stored one. */
+export type OpenedDocumentInfo = Pick<DocumentRecord, 'id' | 'path' | 'fileName' | 'title' | 'contentHash'> & { fingerprint?: string | null };
 
 /** gloss.json as written. Fields a newer build added are kept as they are. */
 export interface LibraryFile {
@@ -58,6 +66,9 @@ export const DocumentRecordSchema = z.looseObject({
   fileName: z.string(),
   title: z.string(),
   contentHash: z.string(),
+  // Derived data: a bad value is forgotten (and taken again), never a reason to set a record aside.
+  fingerprint: z.string().max(1000).nullable().catch(null),
+  annotationCount: z.number().int().min(0).nullable().catch(null),
   addedAt: z.string(),
   lastOpenedAt: z.string(),
   readingPosition: ReadingPositionSchema.nullable().catch(null),
@@ -75,7 +86,7 @@ export const WindowStateSchema = z.object({
 /** gloss.json of a folder Gloss has never used. */
 export function emptyLibrary(): LibraryFile {
   return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    schemaVersion: LIBRARY_SCHEMA_VERSION,
     settings: {},
     documents: {},
     recent: [],
@@ -91,7 +102,7 @@ export function emptyLibrary(): LibraryFile {
  * and moves unreadable document records to `quarantine` (reported, never dropped).
  */
 export function readLibraryFile(json: JsonObject, at: string, notices: string[]): LibraryFile {
-  const data = migrate(json, LIBRARY_FILE);
+  const data = migrate(json, LIBRARY_FILE, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION);
   const quarantine = readQuarantine(data.quarantine, at);
 
   const kept: [string, DocumentRecord][] = [];
@@ -128,7 +139,7 @@ export function readLibraryFile(json: JsonObject, at: string, notices: string[])
 
   return {
     ...data,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    schemaVersion: LIBRARY_SCHEMA_VERSION,
     settings: stored,
     documents,
     recent,

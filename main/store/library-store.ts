@@ -8,6 +8,7 @@ import { CommitQueue } from './commit-queue';
 import type { Mutation } from './commit-queue';
 import { DurableJsonFile } from './durable-json-file';
 import type { WriteCheck } from './durable-write';
+import { pathKey } from '../documents/document-id';
 import { checkRecord, emptyLibrary, LIBRARY_FILE, MAX_RECENT, readLibraryFile, WindowStateSchema } from './library-file';
 import type { DocumentRecord, LibraryFile, OpenedDocumentInfo } from './library-file';
 import { describeIssue } from './quarantine';
@@ -16,6 +17,18 @@ import type { StoredSettings } from './stored-settings';
 
 export { LIBRARY_FILE, MAX_RECENT };
 export type { DocumentRecord, LibraryFile, OpenedDocumentInfo };
+
+/** A document taken out of the library, with what is needed to put it back exactly where it was. */
+export interface RemovedRecord {
+  record: DocumentRecord;
+  /** Its place in the recent list, or null when it was not in it. */
+  recentIndex: number | null;
+  /** Whether it was the document to reopen at launch. */
+  wasLast: boolean;
+}
+
+/** How long a changed annotation count waits to be written, so a burst of changes costs one write. */
+const COUNT_WRITE_DELAY_MS = 1000;
 
 /** Settings, the document registry, the recent list and window state, kept in gloss.json. */
 export interface LibraryStore {
@@ -26,10 +39,29 @@ export interface LibraryStore {
   /** Resolves with the settings in effect once the change is on disk. */
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   getDocument(id: string): DocumentRecord | undefined;
-  /** Registers or refreshes a document and makes it the last one read and first in the recent list. */
+  /** The document whose file was last opened at `path` (compared as the file system compares names). */
+  findByPath(path: string): DocumentRecord | undefined;
+  /** Every document in the library, in no particular order. */
+  listDocuments(): DocumentRecord[];
+  /**
+   * Registers or refreshes a document and makes it the last one read and first in the recent
+   * list. A known id with a new path is the document's file found at a new place.
+   */
   recordOpened(doc: OpenedDocumentInfo): Promise<DocumentRecord>;
+  /** Takes a document out of the library and the recent list ('not-found' when it is not there). */
+  removeDocument(id: string): Promise<RemovedRecord>;
+  /** Puts back what `removeDocument` took out; 'invalid-request' when its id is in the library again. */
+  restoreDocument(removed: RemovedRecord): Promise<DocumentRecord>;
+  /**
+   * Remembers how many annotations a document has. Shown at once; written within a second, in
+   * one write for every count changed meanwhile, or by `flush`. A count lost in a crash is
+   * corrected the next time the document's annotations are read.
+   */
+  noteAnnotationCount(id: string, count: number): void;
   /** Most recent first. */
   listRecent(limit?: number): DocumentRecord[];
+  /** Empties the recent list (File › Open Recent › Clear Recent); the library keeps every document. */
+  clearRecent(): Promise<void>;
   getLastDocumentId(): string | null;
   /** "Close": the next launch shows the empty state, not the sample. */
   clearLastDocument(): Promise<void>;
@@ -49,6 +81,8 @@ export interface LibraryStoreOptions {
   now?: () => Date;
   /** Runs before every change to gloss.json; throws to refuse it (the service checks its lock). */
   beforeWrite?: WriteCheck;
+  /** How long a changed annotation count waits to be written; tests shorten it. */
+  countWriteDelayMs?: number;
 }
 
 /**
@@ -77,6 +111,56 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
   const set = (fields: Partial<LibraryFile>): Promise<void> =>
     change((state) => ({ state: { ...state, ...fields }, result: undefined }));
 
+  // Counts noted and not yet confirmed on disk; reads see them at once.
+  const pendingCounts = new Map<string, number>();
+  let countTimer: NodeJS.Timeout | null = null;
+  const withCount = (record: DocumentRecord): DocumentRecord => {
+    const pending = pendingCounts.get(record.id);
+    return structuredClone(pending === undefined ? record : { ...record, annotationCount: pending });
+  };
+
+  function writeCounts(): Promise<void> {
+    if (countTimer !== null) clearTimeout(countTimer);
+    countTimer = null;
+    if (pendingCounts.size === 0) return Promise.resolve();
+    const batch = new Map(pendingCounts);
+    const written = change((state) => {
+      let documents = state.documents;
+      for (const [id, count] of batch) {
+        const record = ownRecord(documents, id);
+        if (record && record.annotationCount !== count) documents = { ...documents, [id]: { ...record, annotationCount: count } };
+      }
+      return { state: documents === state.documents ? state : { ...state, documents }, result: undefined };
+    });
+    return written.then(
+      () => {
+        for (const [id, count] of batch) if (pendingCounts.get(id) === count) pendingCounts.delete(id);
+      },
+      // Kept in memory: the next count noted, or flush, tries again. A count is derived data,
+      // and the reader has been told of the failed write by whichever change hit it first.
+      () => undefined,
+    );
+  }
+
+  // A path index, rebuilt only when gloss.json's data changed since the last look-up.
+  let indexedState: LibraryFile | null = null;
+  let idsByPath = new Map<string, string>();
+  function pathIndex(): Map<string, string> {
+    if (indexedState !== queue.state) {
+      indexedState = queue.state;
+      idsByPath = new Map();
+      const openedAt = new Map<string, string>();
+      for (const record of Object.values(queue.state.documents)) {
+        const key = pathKey(record.path);
+        // Of two records at one path (from before documents kept their ids), the one opened last.
+        if ((openedAt.get(key) ?? '') > record.lastOpenedAt) continue;
+        idsByPath.set(key, record.id);
+        openedAt.set(key, record.lastOpenedAt);
+      }
+    }
+    return idsByPath;
+  }
+
   return {
     notices,
     getSettings: () => effectiveSettings(queue.state.settings),
@@ -90,7 +174,16 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
         return { state: { ...state, settings }, result: effectiveSettings(settings) };
       });
     },
-    getDocument: (id) => copyOf(ownRecord(queue.state.documents, id)),
+    getDocument(id) {
+      const record = ownRecord(queue.state.documents, id);
+      return record && withCount(record);
+    },
+    findByPath(path) {
+      const id = pathIndex().get(pathKey(path));
+      const record = id === undefined ? undefined : ownRecord(queue.state.documents, id);
+      return record && withCount(record);
+    },
+    listDocuments: () => Object.values(queue.state.documents).map(withCount),
     recordOpened(doc) {
       return change((state) => {
         const at = now();
@@ -101,14 +194,57 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
           fileName: doc.fileName,
           title: doc.title,
           contentHash: doc.contentHash,
+          fingerprint: doc.fingerprint === undefined ? (before?.fingerprint ?? null) : doc.fingerprint,
+          annotationCount: before?.annotationCount ?? null,
           addedAt: before?.addedAt ?? at,
           lastOpenedAt: at,
           readingPosition: before?.readingPosition ?? null,
         });
         const recent = [doc.id, ...state.recent.filter((id) => id !== doc.id)].slice(0, MAX_RECENT);
         const next = { ...state, documents: { ...state.documents, [doc.id]: record }, recent, lastDocumentId: doc.id };
+        return { state: next, result: withCount(record) };
+      });
+    },
+    removeDocument(id) {
+      return change((state) => {
+        const record = ownRecord(state.documents, id);
+        if (!record) throw new GlossError('not-found', 'That document is not in the library any more.');
+        const documents = Object.fromEntries(Object.entries(state.documents).filter(([key]) => key !== id));
+        const at = state.recent.indexOf(id);
+        const wasLast = state.lastDocumentId === id;
+        const next = { ...state, documents, recent: state.recent.filter((entry) => entry !== id), lastDocumentId: wasLast ? null : state.lastDocumentId };
+        return { state: next, result: { record: withCount(record), recentIndex: at < 0 ? null : at, wasLast } };
+      }).then((removed) => {
+        pendingCounts.delete(id);
+        return removed;
+      });
+    },
+    restoreDocument(removed) {
+      const record = checkRecord(structuredClone(removed.record));
+      return change((state) => {
+        if (ownRecord(state.documents, record.id)) {
+          throw new GlossError('invalid-request', `“${record.title}” is in the library again (it was opened since it was removed), so it was not put back.`);
+        }
+        const recent = [...state.recent];
+        if (removed.recentIndex !== null) recent.splice(Math.min(removed.recentIndex, recent.length), 0, record.id);
+        const next = {
+          ...state,
+          documents: { ...state.documents, [record.id]: record },
+          recent: recent.slice(0, MAX_RECENT),
+          lastDocumentId: removed.wasLast && state.lastDocumentId === null ? record.id : state.lastDocumentId,
+        };
         return { state: next, result: structuredClone(record) };
       });
+    },
+    noteAnnotationCount(id, count) {
+      const record = ownRecord(queue.state.documents, id);
+      if (!record || (pendingCounts.get(id) ?? record.annotationCount) === count) return;
+      pendingCounts.set(id, count);
+      if (countTimer === null) {
+        countTimer = setTimeout(() => void writeCounts(), options.countWriteDelayMs ?? COUNT_WRITE_DELAY_MS);
+        // Never what keeps a process alive: flush writes what is pending.
+        countTimer.unref();
+      }
     },
     listRecent(limit = MAX_RECENT) {
       const { documents, recent } = queue.state;
@@ -116,8 +252,9 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
         .map((id) => ownRecord(documents, id))
         .filter((record): record is DocumentRecord => record !== undefined)
         .slice(0, Math.max(0, limit))
-        .map((record) => structuredClone(record));
+        .map(withCount);
     },
+    clearRecent: () => set({ recent: [] }),
     getLastDocumentId: () => queue.state.lastDocumentId,
     clearLastDocument: () => set({ lastDocumentId: null }),
     hasLaunchedBefore: () => queue.state.launchedAt !== null,
@@ -138,7 +275,10 @@ export async function openLibraryStore(dataDir: string, options: LibraryStoreOpt
       if (!parsed.success) throw new GlossError('invalid-request', `That window size is not valid: ${describeIssue(parsed.error)}.`);
       await set({ windowState: parsed.data });
     },
-    flush: () => queue.idle(),
+    async flush() {
+      await writeCounts();
+      await queue.idle();
+    },
   };
 }
 

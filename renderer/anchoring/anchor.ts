@@ -2,7 +2,6 @@
  * Anchors stored targets in the rendered article: the string-only core (`anchorInText`) finds
  * the passages, this layer turns them into DOM ranges for the painter.
  */
-import type { AnchoringUpdate } from '../../main/api';
 import { anchorInText } from '../../main/common/anchoring/anchor-in-text';
 import type { AnchorItem, AnchorOutcome } from '../../main/common/anchoring/anchor-in-text';
 import type { HeadingOutline } from '../../main/common/anchoring/heading-outline';
@@ -10,9 +9,9 @@ import { outlineFromDom } from '../../main/common/anchoring/headings-from-dom';
 import type { TextIndex } from '../../main/common/anchoring/text-index';
 
 export { anchorInText, summarize } from '../../main/common/anchoring/anchor-in-text';
-export type { AnchorItem, AnchorMethod, AnchorOutcome } from '../../main/common/anchoring/anchor-in-text';
+export type { AnchorItem, AnchorMethod, AnchorOutcome, AnchorStatus } from '../../main/common/anchoring/anchor-in-text';
 
-/** An outcome with the DOM range of the passage, when it was anchored. */
+/** An outcome with the DOM range of the passage, when it was found (for certain or for review). */
 export interface DomAnchorOutcome extends AnchorOutcome {
   range?: Range;
 }
@@ -34,20 +33,4 @@ export function anchorTargets(
       ? { ...outcome, range: index.rangeFromOffsets(outcome.start, outcome.end) }
       : outcome,
   );
-}
-
-/**
- * What to save after anchoring (`GlossApi.saveAnchoring`): the new target of each passage whose
- * selectors changed, and null for each orphan. Passages found unchanged need no update.
- */
-export function anchoringUpdates(outcomes: readonly AnchorOutcome[]): AnchoringUpdate[] {
-  const updates: AnchoringUpdate[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.status === 'orphaned') {
-      updates.push({ id: outcome.id, target: null });
-    } else if (outcome.target) {
-      updates.push({ id: outcome.id, target: outcome.target });
-    }
-  }
-  return updates;
 }

@@ -194,7 +194,11 @@ export class AnnotationActions {
     return false;
   }
 
-  /** Points an orphan (or any highlight) at a newly selected passage. */
+  /**
+   * Points a highlight at `range`: an orphan or one needing review at a newly selected passage
+   * (Re-attach, Re-pick), or one needing review at the span found for it (Accept). It is then
+   * anchored there.
+   */
   async reattach(id: string, range: Range): Promise<boolean> {
     const { state, api, toasts } = this.deps;
     const doc = this.deps.current();

@@ -1,6 +1,7 @@
 /**
  * What the sidebar lists: annotations filtered by color, tag and text, in reading order, grouped
- * by the section they are in; document notes first, orphans last. Pure functions over entries.
+ * by the section they are in; document notes first, then the sections, then highlights whose
+ * passage needs review, orphans last. Pure functions over entries.
  */
 import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
 import type { AnnotationEntry } from './annotation-state';
@@ -17,11 +18,12 @@ export interface AnnotationFilters {
 export interface AnnotationGroup {
   key: string;
   title: string;
-  kind: 'notes' | 'section' | 'orphaned';
+  kind: 'notes' | 'section' | 'review' | 'orphaned';
   entries: AnnotationEntry[];
 }
 
 export const DOCUMENT_NOTES_TITLE = 'Document notes';
+export const REVIEW_TITLE = 'Needs review';
 export const ORPHANED_TITLE = 'Orphaned';
 const BEFORE_FIRST_HEADING = 'Beginning';
 
@@ -66,10 +68,15 @@ function byReadingOrder(a: AnnotationEntry, b: AnnotationEntry): number {
   return (sa?.start ?? 0) - (sb?.start ?? 0) || (sa?.end ?? 0) - (sb?.end ?? 0) || a.annotation.createdAt.localeCompare(b.annotation.createdAt);
 }
 
+/** Whether an entry is a highlight painted where its passage probably is, awaiting the reader. */
+export function needsReview(entry: AnnotationEntry): boolean {
+  return entry.annotation.kind === 'highlight' && entry.annotation.status === 'needs-review' && entry.span !== null;
+}
+
 /**
  * The groups to show, in order: "Document notes", then one group per section holding
- * highlights (the innermost heading above them), then "Orphaned". Provisional entries (create
- * still in flight) are left out: the list shows only what is durable.
+ * highlights (the innermost heading above them), then "Needs review", then "Orphaned".
+ * Provisional entries (create still in flight) are left out: the list shows only what is durable.
  */
 export function groupAnnotations(
   entries: readonly AnnotationEntry[],
@@ -79,11 +86,13 @@ export function groupAnnotations(
 ): AnnotationGroup[] {
   const notes: AnnotationEntry[] = [];
   const orphans: AnnotationEntry[] = [];
+  const review: AnnotationEntry[] = [];
   const sections = new Map<number, AnnotationEntry[]>();
   for (const entry of entries) {
     if (!entry.durable || !matchesFilters(entry, filters, meanings)) continue;
     if (entry.annotation.kind === 'note') notes.push(entry);
     else if (!entry.span) orphans.push(entry);
+    else if (needsReview(entry)) review.push(entry);
     else {
       const at = headingIndexAt(headings, entry.span.start);
       const list = sections.get(at);
@@ -104,6 +113,7 @@ export function groupAnnotations(
       entries: sections.get(at)!.sort(byReadingOrder),
     });
   }
+  if (review.length > 0) groups.push({ key: 'review', title: REVIEW_TITLE, kind: 'review', entries: review.sort(byReadingOrder) });
   if (orphans.length > 0) groups.push({ key: 'orphaned', title: ORPHANED_TITLE, kind: 'orphaned', entries: orphans.sort(byReadingOrder) });
   return groups;
 }
@@ -112,20 +122,29 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** "4 highlights · 1 note", counting durable entries: a note is any annotation with note text. */
+/** "4 highlights · 1 note · 1 needs review", counting durable entries: a note is any annotation with note text. */
 export function countsLabel(entries: readonly AnnotationEntry[]): string {
+  return countsParts(entries).join(' · ');
+}
+
+/** The counts of countsLabel one by one ("4 highlights", "1 note", …), so each can be kept on one line. */
+export function countsParts(entries: readonly AnnotationEntry[]): string[] {
   let highlights = 0;
   let notes = 0;
+  let review = 0;
   let orphaned = 0;
-  for (const { annotation, durable } of entries) {
+  for (const entry of entries) {
+    const { annotation, durable } = entry;
     if (!durable) continue;
     if (annotation.kind === 'highlight') highlights += 1;
     if (annotation.kind === 'note' || annotation.note.trim() !== '') notes += 1;
+    if (needsReview(entry)) review += 1;
     if (annotation.kind === 'highlight' && annotation.status === 'orphaned') orphaned += 1;
   }
   const parts = [plural(highlights, 'highlight', 'highlights'), plural(notes, 'note', 'notes')];
+  if (review > 0) parts.push(`${review} ${review === 1 ? 'needs' : 'need'} review`);
   if (orphaned > 0) parts.push(`${orphaned} orphaned`);
-  return parts.join(' · ');
+  return parts;
 }
 
 /** Every tag in use, sorted, each spelled as first seen. */

@@ -1,9 +1,11 @@
 /**
  * One entry of the Annotations sidebar: the color and its meaning (in words, not only a
  * swatch), the quote, the note rendered from Markdown, tags, when, and Delete; orphans add
- * Re-attach with a line saying how.
+ * Re-attach with a line saying how; highlights needing review show what the passage now reads
+ * and add Accept and Re-pick.
  */
 import { h } from '../ui/dom';
+import { needsReview } from './annotation-groups';
 import type { AnnotationEntry } from './annotation-state';
 import { colorMeaning, colorName, type ColorMeanings } from './colors';
 import type { NoteMarkdown } from './note-markdown';
@@ -13,7 +15,10 @@ import { fullDate, relativeTime } from './relative-time';
 export interface ItemActions {
   open(id: string, from: HTMLElement): void;
   remove(id: string): void;
+  /** Points the annotation at the passage selected in the article (Re-attach, Re-pick). */
   reattach(id: string): void;
+  /** Keeps the span found for a highlight needing review as its passage. */
+  accept(id: string): void;
   onError(error: unknown): void;
 }
 
@@ -34,6 +39,7 @@ export function renderAnnotationItem(
   const { annotation } = entry;
   const isNote = annotation.kind === 'note';
   const orphan = !isNote && !entry.span;
+  const review = needsReview(entry);
   const color = annotation.color;
   const meaning = color ? colorMeaning(context.meanings, color) : '';
 
@@ -66,24 +72,35 @@ export function renderAnnotationItem(
   const remove = h('button', { type: 'button', className: 'item-action item-delete', title: isNote ? 'Delete this note' : 'Delete this highlight' }, 'Delete');
   remove.addEventListener('click', () => actions.remove(annotation.id));
   const buttons: HTMLElement[] = isNote ? [open] : [];
-  let help: HTMLElement | null = null;
-  if (orphan) {
-    const reattach = h('button', { type: 'button', className: 'item-action item-reattach' }, 'Re-attach');
+  const selectionButton = (label: string, className: string) => {
+    const button = h('button', { type: 'button', className: `item-action ${className}` }, label);
     // Pressing the button must not clear the selection it is about to use.
-    reattach.addEventListener('mousedown', (event) => event.preventDefault());
-    reattach.addEventListener('click', () => actions.reattach(annotation.id));
-    buttons.push(reattach);
-    help = h('p', { className: 'item-help' }, 'This passage was not found in the current version of the document. Select the passage in the article, then press Re-attach.');
+    button.addEventListener('mousedown', (event) => event.preventDefault());
+    button.addEventListener('click', () => actions.reattach(annotation.id));
+    return button;
+  };
+  const help: HTMLElement[] = [];
+  if (orphan) {
+    buttons.push(selectionButton('Re-attach', 'item-reattach'));
+    help.push(h('p', { className: 'item-help' }, 'This passage was not found in the current version of the document. Select the passage in the article, then press Re-attach.'));
+  } else if (review) {
+    const accept = h('button', { type: 'button', className: 'item-action item-accept', title: 'Keep the highlight on the passage as it now reads' }, 'Accept');
+    accept.addEventListener('click', () => actions.accept(annotation.id));
+    buttons.push(accept, selectionButton('Re-pick', 'item-repick'));
+    help.push(
+      h('p', { className: 'item-now-reads' }, h('span', { className: 'item-help' }, 'Now reads: '), excerpt(entry.span!.range.toString())),
+      h('p', { className: 'item-help' }, 'The document changed and this passage may have moved. Accept it as it now reads, or select the right passage in the article and press Re-pick.'),
+    );
   }
   buttons.push(remove);
 
   const item = h(
     'li',
-    { className: `annotation-item${color ? ` color-${color}` : ' is-note'}${orphan ? ' is-orphan' : ''}${context.active ? ' is-active' : ''}`, 'data-annotation-id': annotation.id },
+    { className: `annotation-item${color ? ` color-${color}` : ' is-note'}${orphan ? ' is-orphan' : ''}${review ? ' is-review' : ''}${context.active ? ' is-active' : ''}`, 'data-annotation-id': annotation.id },
     meta,
     isNote ? null : open,
     note ?? (isNote ? h('p', { className: 'item-empty-note' }, 'Empty note') : null),
-    help,
+    ...help,
     h('div', { className: 'item-foot' }, tags ?? h('span'), h('div', { className: 'item-actions' }, ...buttons)),
   );
   // The whole card opens the annotation, except its own links and buttons.

@@ -9,15 +9,18 @@ import type { GlossClient } from '../api';
 import type { ArticleModel } from '../article/article-view';
 import type { SettingsStore } from '../settings/settings-store';
 import { afterNextPaint, nextPaint } from '../ui/after-next-paint';
+import { h } from '../ui/dom';
 import { keyCommand } from '../ui/keys';
 import type { Toasts } from '../ui/toasts';
 import { AnnotationActions } from './annotation-actions';
 import { AnnotationState } from './annotation-state';
 import { AnnotationsSidebar } from './annotations-sidebar';
 import type { ColorMeanings, HighlightColor } from './colors';
+import { colorLabel } from './colors';
 import { copyRangeText } from './copy-text';
-import { anchorAnnotations, describeSummary } from './document-anchoring';
+import { anchorAnnotations, summaryParts } from './document-anchoring';
 import { HighlightPainter, type Paintable } from './highlight-painter';
+import { HighlightNavigation } from './highlight-navigation';
 import { wireHighlightPointer } from './highlight-pointer';
 import { NoteEditor } from './note-editor';
 import { NoteMarkdown } from './note-markdown';
@@ -36,6 +39,13 @@ export interface AnnotationLayerDeps {
   panel: HTMLElement;
   /** The settings' one owner: the last used color and the colors' meanings are read and changed there. */
   settings: SettingsStore;
+  /** Where the sidebar is shown: docked, or floating over the article in a narrow window. */
+  sidebarHost: {
+    /** Shows the sidebar. */
+    show(): void;
+    /** Something chosen in the sidebar is about to show in the article: returns where focus goes back to afterwards. */
+    makeWayFor(from: HTMLElement): HTMLElement;
+  };
 }
 
 /** Highlights, notes and the Annotations sidebar for the document on screen. */
@@ -50,6 +60,8 @@ export class AnnotationLayer {
   private readonly editor: NoteEditor;
   private readonly sidebar: AnnotationsSidebar;
   private readonly watcher: SelectionWatcher;
+  private readonly navigation: HighlightNavigation;
+  private readonly announcer: HTMLElement;
   private readonly resizeObserver: ResizeObserver;
   private doc: OpenDocument | null = null;
   private generation = 0;
@@ -91,9 +103,11 @@ export class AnnotationLayer {
       client,
     );
     this.sidebar = new AnnotationsSidebar(panel, this.markdown, {
-      open: (id, from) => void this.open(id, { focus: true, scroll: true, returnFocus: from }),
+      open: (id, from) => void this.open(id, { focus: true, scroll: true, returnFocus: this.deps.sidebarHost.makeWayFor(from) }),
+      step: (direction) => this.stepHighlight(direction),
       remove: (id) => void this.actions.remove(id),
       reattach: (id) => void this.reattach(id),
+      accept: (id) => void this.accept(id),
       addDocumentNote: () => void this.addDocumentNote(),
       saveMeanings: (meanings) => this.saveMeanings(meanings),
       onError: reportError,
@@ -104,6 +118,17 @@ export class AnnotationLayer {
       isOwnElement: (node) => this.toolbar.contains(node) || this.editor.contains(node),
       onChange: (range) => this.onSelection(range),
     });
+    // What the keyboard hears of highlights it reaches: a polite live region, apart from the toasts' status.
+    this.announcer = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
+    scrollRoot.append(this.announcer);
+    this.navigation = new HighlightNavigation({
+      scrollRoot,
+      painter: this.painter,
+      markOnScreen: (id) => this.sidebar.markOnScreen(id),
+      open: (id) => void this.open(id, { focus: true, scroll: false, returnFocus: scrollRoot }),
+      announce: (text) => (this.announcer.textContent = text),
+      describe: (id) => this.describe(id),
+    });
     this.state.subscribe(() => this.redraw());
     // Text reflows (window resized, text size or line width changed): move the floating parts along.
     this.resizeObserver = new ResizeObserver(() => this.reposition());
@@ -113,7 +138,10 @@ export class AnnotationLayer {
       current: () => this.doc,
       isOwnElement: (node) => this.toolbar.contains(node) || this.editor.contains(node),
       onHits: (hits) => this.onHighlightClick(hits),
-      onMiss: () => this.editor.openId && void this.editor.close({ restoreFocus: false }),
+      onMiss: () => {
+        this.navigation.setCurrent(null);
+        if (this.editor.openId) void this.editor.close({ restoreFocus: false });
+      },
     });
     document.addEventListener('keydown', (event) => this.onKeyDown(event));
     window.addEventListener('beforeunload', (event) => this.onBeforeUnload(event));
@@ -178,8 +206,9 @@ export class AnnotationLayer {
         this.deps.toasts.error(error);
       }
     }
-    const summary = describeSummary(result.summary);
-    if (summary && generation === this.generation) this.deps.toasts.show(summary);
+    // The counts that need the reader link to their groups in the sidebar.
+    const summary = summaryParts(result.summary).map((part) => (part.group ? { label: part.text, run: () => this.revealGroup(part.group!) } : part.text));
+    if (summary.length > 0 && generation === this.generation) this.deps.toasts.show(summary, { timeoutMs: summary.some((part) => typeof part !== 'string') ? 20_000 : undefined });
   }
 
   /**
@@ -191,6 +220,16 @@ export class AnnotationLayer {
     const painted = this.state.all().filter((entry) => entry.span && entry.annotation.color).length;
     document.documentElement.dataset.annotationsPainted = String(painted);
     performance.mark('gloss:annotations-painted');
+  }
+
+  /**
+   * Scrolls to an annotation of the document on screen, flashes it and opens its note: how a
+   * search result (or a link) shows "that document at that highlight". False when it is not there.
+   */
+  async reveal(annotationId: string): Promise<boolean> {
+    if (!this.state.get(annotationId)) return false;
+    await this.open(annotationId, { focus: true, scroll: true, returnFocus: this.deps.scrollRoot });
+    return true;
   }
 
   /** No document open. */
@@ -209,6 +248,7 @@ export class AnnotationLayer {
     this.state.reset([]);
     this.state.flush();
     this.painter.clear();
+    this.navigation.clear();
   }
 
   private reposition(): void {
@@ -249,7 +289,8 @@ export class AnnotationLayer {
     const paintable: Paintable[] = [];
     for (const { annotation, span } of entries) {
       if (!span || !annotation.color) continue;
-      paintable.push({ id: annotation.id, color: annotation.color, hasNote: annotation.note.trim() !== '', start: span.start, end: span.end, range: span.range });
+      const needsReview = annotation.status === 'needs-review';
+      paintable.push({ id: annotation.id, color: annotation.color, hasNote: annotation.note.trim() !== '', needsReview, start: span.start, end: span.end, range: span.range });
     }
     this.painter.sync(paintable);
     const openId = this.editor.openId;
@@ -259,6 +300,7 @@ export class AnnotationLayer {
     if (open) this.editor.sync(open.annotation);
     const activeId = open?.annotation.id ?? null;
     this.painter.select(activeId);
+    this.navigation.update(entries, (id) => this.state.resolve(id));
     if (!this.listingDeferred) this.renderList();
   }
 
@@ -275,8 +317,31 @@ export class AnnotationLayer {
     document.getSelection()?.removeAllRanges();
     this.toolbar.hide();
     if (!id) return;
+    // The new highlight is where the reader's attention is: the keyboard is on it now.
+    this.navigation.setCurrent(id);
     if (withNote) void this.open(id, { focus: true, scroll: false, returnFocus: this.deps.scrollRoot });
-    else if (focusWasInToolbar) this.deps.scrollRoot.focus({ preventScroll: true });
+    else if (focusWasInToolbar || !this.deps.scrollRoot.contains(document.activeElement)) focusQuietly(this.deps.scrollRoot);
+  }
+
+  /** Goes to the next or previous highlight (J and K, the sidebar's arrows). */
+  private stepHighlight(direction: 1 | -1): boolean {
+    if (!this.navigation.step(direction)) return false;
+    if (!this.deps.scrollRoot.contains(document.activeElement) && !this.sidebar.contains(document.activeElement)) focusQuietly(this.deps.scrollRoot);
+    return true;
+  }
+
+  /** "Yellow · Important highlight: “The new strategic…”", as the keyboard hears a highlight it reaches. */
+  private describe(id: string): string {
+    const annotation = this.state.get(id)?.annotation;
+    if (!annotation?.color) return 'Highlight';
+    const quote = (annotation.target?.quote.exact ?? '').replace(/\s+/g, ' ').trim();
+    return `${colorLabel(this.meanings, annotation.color)} highlight: “${quote.length > 80 ? `${quote.slice(0, 80).trimEnd()}…` : quote}”`;
+  }
+
+  /** Shows the sidebar's group of highlights needing review, or of orphans (from the anchoring toast). */
+  private revealGroup(group: 'review' | 'orphaned'): void {
+    this.deps.sidebarHost.show();
+    this.sidebar.revealGroup(group);
   }
 
   /** Opens an annotation's editor; from the sidebar, also scrolls to the highlight and flashes it. */
@@ -291,6 +356,8 @@ export class AnnotationLayer {
   }
 
   private onEditorClosed(id: string): void {
+    // Back in the article, the keyboard is on the highlight whose note just closed.
+    if (this.deps.scrollRoot.contains(document.activeElement)) this.navigation.setCurrent(this.state.get(id)?.span ? this.state.resolve(id) : null);
     this.redraw();
     // A document note closed with nothing in it was never really written: leave no empty entry.
     const entry = this.state.get(id);
@@ -317,6 +384,15 @@ export class AnnotationLayer {
     }
   }
 
+  /** Keeps the span found for a highlight needing review: its passage is now what the span covers. */
+  private async accept(id: string): Promise<void> {
+    const range = this.state.get(id)?.span?.range;
+    if (range && (await this.actions.reattach(id, range))) {
+      this.deps.toasts.show('Highlight kept on the passage as it now reads.');
+      this.state.flush();
+    }
+  }
+
   private async copy(range: Range): Promise<void> {
     if (!(await copyRangeText(range))) {
       this.deps.toasts.show(`Copying was refused. Use ${this.deps.client.isMac ? '⌘C' : 'Ctrl+C'} instead.`, { kind: 'error' });
@@ -328,6 +404,7 @@ export class AnnotationLayer {
 
   private onSelection(range: Range | null): void {
     if (range) {
+      this.navigation.setCurrent(null);
       if (this.editor.openId) void this.editor.close({ restoreFocus: false });
       this.toolbar.show(range);
     } else if (!this.toolbar.contains(document.activeElement)) {
@@ -355,7 +432,16 @@ export class AnnotationLayer {
       } else if (this.toolbar.visible) {
         event.preventDefault();
         this.toolbar.hide();
+      } else if (this.navigation.current) {
+        event.preventDefault();
+        this.navigation.setCurrent(null);
       }
+    } else if (command === 'next-highlight' || command === 'previous-highlight') {
+      if (this.stepHighlight(command === 'next-highlight' ? 1 : -1)) event.preventDefault();
+    } else if (command === 'open-current-highlight') {
+      // Enter on a button or link is that control's own; only the reading view's Enter opens the note.
+      const active = document.activeElement;
+      if ((active === document.body || active === this.deps.scrollRoot) && document.getSelection()?.isCollapsed !== false && this.navigation.openCurrent()) event.preventDefault();
     } else if (command === 'highlight' || command === 'highlight-with-note') {
       const range = this.watcher.current() ?? this.toolbar.selection;
       if (!range) return;
@@ -379,3 +465,12 @@ export class AnnotationLayer {
     if (this.deps.client.mode === 'browser') event.preventDefault();
   }
 }
+
+/**
+ * Focuses the reading view without the focus ring a keyboard action would otherwise draw: the
+ * reader's attention is on the highlight (marked), not on the pane.
+ */
+function focusQuietly(element: HTMLElement): void {
+  element.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
+}
+

@@ -1,11 +1,11 @@
 /**
  * The Annotations sidebar: a heading with counts, "Add document note", filters (text, color
  * with meanings, tag), "Edit color meanings", and the list: one `<li>` per annotation in reading
- * order, grouped by section, document notes first and orphans last.
+ * order, grouped by section, document notes first, highlights needing review and orphans last.
  */
 import type { HeadingOffset } from '../../main/common/anchoring/heading-outline';
 import { h } from '../ui/dom';
-import { allTags, countsLabel, filtersActive, groupAnnotations, type AnnotationFilters } from './annotation-groups';
+import { allTags, countsParts, filtersActive, groupAnnotations, type AnnotationFilters } from './annotation-groups';
 import { renderAnnotationItem, type ItemActions } from './annotation-item';
 import type { AnnotationEntry } from './annotation-state';
 import { colorMeaning, colorName, HIGHLIGHT_COLORS, type ColorMeanings, type HighlightColor } from './colors';
@@ -16,6 +16,8 @@ import { relativeTime } from './relative-time';
 /** What the sidebar asks of the layer, beyond the per-item actions. */
 export interface SidebarActions extends ItemActions {
   addDocumentNote(): void;
+  /** Goes to the next (+1) or previous (-1) highlight in the article. */
+  step(direction: 1 | -1): void;
   saveMeanings(meanings: ColorMeanings): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export class AnnotationsSidebar {
   private readonly title: HTMLElement;
   private readonly counts: HTMLElement;
   private readonly addNote: HTMLButtonElement;
+  private readonly stepButtons: HTMLButtonElement[];
   private readonly filterBar: HTMLElement;
   private readonly search: HTMLInputElement;
   private readonly colorBoxes = new Map<HighlightColor, { input: HTMLInputElement; text: HTMLElement }>();
@@ -53,6 +56,8 @@ export class AnnotationsSidebar {
   private entries: readonly AnnotationEntry[] = [];
   private headings: readonly HeadingOffset[] = [];
   private activeId: string | null = null;
+  /** The entry of the highlight on screen in the article (aria-current). */
+  private onScreenId: string | null = null;
   private documentOpen = false;
 
   constructor(
@@ -66,6 +71,16 @@ export class AnnotationsSidebar {
     this.counts = h('p', { className: 'annotations-counts', id: 'annotations-counts' });
     this.addNote = h('button', { type: 'button', className: 'add-note-button' }, h('span', { 'aria-hidden': 'true', className: 'plus' }, '+'), 'Add document note');
     this.addNote.addEventListener('click', () => this.actions.addDocumentNote());
+    this.stepButtons = (
+      [
+        [-1, 'Previous highlight', 'K', '↑'],
+        [1, 'Next highlight', 'J', '↓'],
+      ] as const
+    ).map(([direction, label, key, arrow]) => {
+      const button = h('button', { type: 'button', className: 'step-button', 'aria-label': label, 'aria-keyshortcuts': key, title: `${label} (${key})` }, h('span', { 'aria-hidden': 'true' }, arrow));
+      button.addEventListener('click', () => this.actions.step(direction));
+      return button;
+    });
 
     this.search = h('input', { type: 'search', className: 'annotations-search', 'aria-label': 'Filter annotations', placeholder: 'Filter annotations', autocomplete: 'off' });
     this.search.addEventListener('input', () => this.setFilters({ text: this.search.value }));
@@ -101,11 +116,17 @@ export class AnnotationsSidebar {
     this.empty = h('div', { className: 'annotations-empty' });
 
     panel.setAttribute('aria-labelledby', title.id);
+    // The header, counts and filters stay in view while the list scrolls under them.
     panel.replaceChildren(
-      h('div', { className: 'annotations-head' }, h('div', { className: 'annotations-heading' }, title, this.counts), this.addNote),
-      this.filterBar,
+      h(
+        'div',
+        { className: 'annotations-top' },
+        h('div', { className: 'annotations-head' }, title, this.addNote),
+        h('div', { className: 'annotations-counts-row' }, this.counts, h('div', { className: 'step-buttons' }, ...this.stepButtons)),
+        this.filterBar,
+        this.status,
+      ),
       this.meaningsEditor.element,
-      this.status,
       this.groupsHost,
       this.empty,
     );
@@ -181,6 +202,34 @@ export class AnnotationsSidebar {
     this.redraw();
   }
 
+  /**
+   * Marks the entry of the highlight on screen in the article (aria-current), and scrolls the list
+   * to it unless the reader is using the list.
+   */
+  markOnScreen(id: string | null): void {
+    if (id === this.onScreenId) return;
+    this.item(this.onScreenId)?.removeAttribute('aria-current');
+    this.onScreenId = id;
+    const item = this.item(id);
+    if (!item) return;
+    item.setAttribute('aria-current', 'true');
+    if (!this.panel.hidden && !this.panel.contains(document.activeElement) && !this.panel.matches(':hover')) item.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Scrolls to the group of highlights needing review, or of orphans, and moves focus to its heading. */
+  revealGroup(kind: 'review' | 'orphaned'): void {
+    const heading = this.panel.querySelector<HTMLElement>(`.group-${kind} .group-title`);
+    if (!heading) return;
+    heading.tabIndex = -1;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    heading.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    heading.focus({ preventScroll: true });
+  }
+
+  private item(id: string | null): HTMLElement | null {
+    return id ? this.groupsHost.querySelector<HTMLElement>(`li[data-annotation-id="${CSS.escape(id)}"]`) : null;
+  }
+
   /** Moves focus to an annotation's entry, if listed. */
   focusItem(id: string): boolean {
     const button = this.panel.querySelector<HTMLElement>(`li[data-annotation-id="${CSS.escape(id)}"] .item-open`);
@@ -204,7 +253,11 @@ export class AnnotationsSidebar {
     const durable = this.entries.filter((entry) => entry.durable);
     this.addNote.disabled = !this.documentOpen;
     this.filterBar.hidden = durable.length === 0;
-    this.counts.textContent = this.documentOpen ? countsLabel(this.entries) : 'No document open';
+    // One span per count, each kept on one line: the line breaks only between counts.
+    if (this.documentOpen) this.counts.replaceChildren(...countsParts(this.entries).flatMap((part, i) => [i > 0 ? ' · ' : '', h('span', { className: 'count' }, part)]));
+    else this.counts.textContent = 'No document open';
+    const highlights = durable.filter((entry) => entry.span && entry.annotation.kind === 'highlight').length;
+    for (const button of this.stepButtons) button.disabled = highlights === 0;
     this.renderTagOptions(durable);
 
     const groups = groupAnnotations(this.entries, this.headings, this.filters, meanings);
@@ -237,7 +290,7 @@ export class AnnotationsSidebar {
         const { annotation } = entry;
         seenItems.add(annotation.id);
         const active = annotation.id === this.activeId;
-        const key = [annotation.updatedAt, annotation.color, annotation.note.length, annotation.tags.length, entry.span ? 'a' : 'o', active, relativeTime(annotation.updatedAt, now)].join('|');
+        const key = [annotation.updatedAt, annotation.color, annotation.note.length, annotation.tags.length, annotation.status, entry.span ? 'a' : 'o', active, relativeTime(annotation.updatedAt, now)].join('|');
         const cached = this.items.get(annotation.id);
         if (cached?.key === key) return cached.element;
         const element = renderAnnotationItem(entry, { meanings, markdown: this.markdown, now, active }, this.actions);
@@ -250,6 +303,7 @@ export class AnnotationsSidebar {
     for (const key of this.groups.keys()) if (!seenGroups.has(key)) this.groups.delete(key);
     for (const id of this.items.keys()) if (!seenItems.has(id)) this.items.delete(id);
     if (!sameChildren(this.groupsHost, order)) this.groupsHost.replaceChildren(...order);
+    this.item(this.onScreenId)?.setAttribute('aria-current', 'true');
     focus();
   }
 
@@ -298,7 +352,7 @@ export class AnnotationsSidebar {
     if (!(active instanceof HTMLElement) || !this.groupsHost.contains(active)) return () => undefined;
     const item = active.closest<HTMLElement>('li[data-annotation-id]');
     const id = item?.dataset.annotationId;
-    const role = ['item-open', 'item-delete', 'item-reattach'].find((name) => active.classList.contains(name)) ?? 'item-open';
+    const role = ['item-open', 'item-delete', 'item-reattach', 'item-accept', 'item-repick'].find((name) => active.classList.contains(name)) ?? 'item-open';
     const following = item?.nextElementSibling?.getAttribute('data-annotation-id') ?? item?.previousElementSibling?.getAttribute('data-annotation-id');
     return () => {
       if (this.groupsHost.contains(document.activeElement)) return;

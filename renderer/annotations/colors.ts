@@ -40,6 +40,14 @@ export function highlightName(color: HighlightColor): string {
   return `gloss-${color}`;
 }
 
+/**
+ * Name of the CSS highlight that paints a color's highlights needing review: an outline of the
+ * color rather than its fill, so a passage Gloss is not sure of never looks like one it is.
+ */
+export function reviewHighlightName(color: HighlightColor): string {
+  return `gloss-review-${color}`;
+}
+
 /** Whether a value is one of the highlight colors. */
 export function isHighlightColor(value: unknown): value is HighlightColor {
   return typeof value === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 /**
  * Anchoring a freshly rendered document: each stored highlight is looked for in the current
- * text. Found ones get a span to paint; lost ones become orphans (kept, listed, never deleted).
- * What changed is worked out here so the layer can save it and tell the reader.
+ * text. Found ones get a span to paint; doubtful ones get one too, and wait for the reader's
+ * review; lost ones become orphans (kept, listed, never deleted). What changed is worked out here
+ * so the layer can save it and tell the reader.
  */
 import type { AnchoringSummary, AnchoringUpdate, Annotation } from '../../main/api';
 import { anchorTargets } from '../anchoring/anchor';
@@ -16,7 +17,12 @@ export interface AnchoringResult {
   summary: AnchoringSummary;
 }
 
-/** Anchors `annotations` in the indexed article whose content hash is `contentHash`. */
+/**
+ * Anchors `annotations` in the indexed article whose content hash is `contentHash`. A passage
+ * found for certain is painted and saved where it is now; one found but not for certain is
+ * painted where it probably is and saved as needing review, keeping its stored selectors until
+ * the reader accepts the new span; one not found is saved as orphaned, never dropped.
+ */
 export function anchorAnnotations(
   index: TextIndex,
   outline: HeadingOutline,
@@ -32,35 +38,58 @@ export function anchorAnnotations(
   );
   const byId = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
   const updates: AnchoringUpdate[] = [];
-  let moved = 0;
-  let orphaned = 0;
+  const summary: AnchoringSummary = { moved: 0, needsReview: 0, orphaned: 0 };
   const entries = annotations.map((annotation): AnnotationEntry => {
     const outcome = byId.get(annotation.id);
     if (!outcome) return { annotation, span: null, durable: true };
-    const wasOrphan = annotation.status === 'orphaned';
+    const was = annotation.status;
     if (outcome.status === 'orphaned' || outcome.start === undefined || outcome.end === undefined || !outcome.range) {
-      if (!wasOrphan) {
-        orphaned += 1;
+      // Told once: a passage still missing since the last time is not announced again.
+      if (was !== 'orphaned') {
+        summary.orphaned += 1;
         updates.push({ id: annotation.id, target: null });
       }
       return { annotation: { ...annotation, status: 'orphaned' }, span: null, durable: true };
     }
+    const span = { start: outcome.start, end: outcome.end, range: outcome.range };
+    if (outcome.status === 'needs-review') {
+      if (was !== 'needs-review') {
+        summary.needsReview += 1;
+        updates.push({ id: annotation.id, target: null, status: 'needs-review' });
+      }
+      return { annotation: { ...annotation, status: 'needs-review' }, span, durable: true };
+    }
     const target = outcome.target ?? annotation.target!;
-    if (outcome.target || wasOrphan) updates.push({ id: annotation.id, target });
-    if (outcome.moved && !wasOrphan) moved += 1;
-    return {
-      annotation: { ...annotation, target, status: 'anchored' },
-      span: { start: outcome.start, end: outcome.end, range: outcome.range },
-      durable: true,
-    };
+    if (outcome.target || was !== 'anchored') updates.push({ id: annotation.id, target });
+    if (outcome.moved && was === 'anchored') summary.moved += 1;
+    return { annotation: { ...annotation, target, status: 'anchored' }, span, durable: true };
   });
-  return { entries, updates, summary: { moved, orphaned } };
+  return { entries, updates, summary };
 }
 
-/** "3 highlights moved, 1 orphaned", or null when nothing changed. */
-export function describeSummary({ moved, orphaned }: AnchoringSummary): string | null {
-  const parts: string[] = [];
-  if (moved > 0) parts.push(`${moved} highlight${moved === 1 ? '' : 's'} moved`);
-  if (orphaned > 0) parts.push(moved > 0 ? `${orphaned} orphaned` : `${orphaned} highlight${orphaned === 1 ? '' : 's'} orphaned`);
-  return parts.length > 0 ? parts.join(', ') : null;
+/** A piece of the anchoring summary; the counts that need the reader name the sidebar group they are in. */
+export interface SummaryPart {
+  text: string;
+  group?: 'review' | 'orphaned';
+}
+
+/** "3 highlights moved", ", ", "1 needs review" (group: review), ", ", "1 orphaned" (group: orphaned); empty when nothing changed. */
+export function summaryParts({ moved, needsReview, orphaned }: AnchoringSummary): SummaryPart[] {
+  const parts: SummaryPart[] = [];
+  // The first count names what is counted; the others lean on it.
+  const what = (n: number) => (parts.length > 0 ? '' : n === 1 ? ' highlight' : ' highlights');
+  const add = (part: SummaryPart) => {
+    if (parts.length > 0) parts.push({ text: ', ' });
+    parts.push(part);
+  };
+  if (moved > 0) add({ text: `${moved}${what(moved)} moved` });
+  if (needsReview > 0) add({ text: `${needsReview}${what(needsReview)} ${needsReview === 1 ? 'needs' : 'need'} review`, group: 'review' });
+  if (orphaned > 0) add({ text: `${orphaned}${what(orphaned)} orphaned`, group: 'orphaned' });
+  return parts;
+}
+
+/** "3 highlights moved, 1 needs review, 1 orphaned", or null when nothing changed. */
+export function describeSummary(summary: AnchoringSummary): string | null {
+  const parts = summaryParts(summary);
+  return parts.length > 0 ? parts.map((part) => part.text).join('') : null;
 }

@@ -3,11 +3,14 @@
  * and styled by `::highlight(name)` rules, so the article's DOM is never rewritten. That keeps
  * painting cheap with thousands of highlights and keeps every text offset valid.
  *
- * One Highlight per color (semi-transparent, so overlaps show both), `gloss-note` for highlights
- * that carry a note (marked by an underline, not by color alone), `gloss-selected` for the one
- * being edited and `gloss-flash` for a brief pulse after jumping to one.
+ * One Highlight per color (semi-transparent, so overlaps show both), one more per color for
+ * highlights whose passage needs the reader's review (`gloss-review-<color>`: a dashed underline
+ * and a paler fill), `gloss-note` for highlights that carry a note (marked by an underline, not
+ * by color alone), `gloss-selected` for the one being edited, `gloss-current` for the one the
+ * keyboard is on (just made, or reached by next / previous highlight) and `gloss-flash` for a
+ * brief pulse after jumping to one (none when the reader asks for reduced motion).
  */
-import { HIGHLIGHT_COLORS, highlightName, type HighlightColor } from './colors';
+import { HIGHLIGHT_COLORS, highlightName, reviewHighlightName, type HighlightColor } from './colors';
 import { ensureHighlightStyles } from './highlight-styles';
 
 /** What the painter needs to know of a highlight. */
@@ -15,6 +18,8 @@ export interface Paintable {
   id: string;
   color: HighlightColor;
   hasNote: boolean;
+  /** Found where the passage probably is, for the reader to accept or re-pick. */
+  needsReview: boolean;
   start: number;
   end: number;
   range: Range;
@@ -22,6 +27,7 @@ export interface Paintable {
 
 export const NOTE_HIGHLIGHT = 'gloss-note';
 export const SELECTED_HIGHLIGHT = 'gloss-selected';
+export const CURRENT_HIGHLIGHT = 'gloss-current';
 export const FLASH_HIGHLIGHT = 'gloss-flash';
 
 const FLASH_MS = 1200;
@@ -35,10 +41,13 @@ export function supportsCustomHighlights(): boolean {
 export class HighlightPainter {
   private readonly painted = new Map<string, Paintable>();
   private readonly byColor = new Map<HighlightColor, Highlight>();
+  private readonly forReview = new Map<HighlightColor, Highlight>();
   private readonly notes: Highlight | null = null;
   private readonly selected: Highlight | null = null;
+  private readonly current: Highlight | null = null;
   private readonly flashing: Highlight | null = null;
   private selectedId: string | null = null;
+  private currentId: string | null = null;
   private sorted: Paintable[] | null = null;
   private flashTimer = 0;
   private stylesChecked = false;
@@ -46,10 +55,15 @@ export class HighlightPainter {
   constructor() {
     if (!supportsCustomHighlights()) return;
     for (const [priority, color] of HIGHLIGHT_COLORS.entries()) {
-      const highlight = new Highlight();
-      highlight.priority = priority;
-      this.byColor.set(color, highlight);
-      CSS.highlights.set(highlightName(color), highlight);
+      for (const [names, byColor] of [
+        [highlightName, this.byColor],
+        [reviewHighlightName, this.forReview],
+      ] as const) {
+        const highlight = new Highlight();
+        highlight.priority = priority;
+        byColor.set(color, highlight);
+        CSS.highlights.set(names(color), highlight);
+      }
     }
     const register = (name: string, priority: number) => {
       const highlight = new Highlight();
@@ -59,6 +73,7 @@ export class HighlightPainter {
     };
     this.notes = register(NOTE_HIGHLIGHT, 10);
     this.selected = register(SELECTED_HIGHLIGHT, 20);
+    this.current = register(CURRENT_HIGHLIGHT, 25);
     this.flashing = register(FLASH_HIGHLIGHT, 30);
   }
 
@@ -77,10 +92,11 @@ export class HighlightPainter {
       this.painted.delete(id);
       this.sorted = null;
       if (this.selectedId === id) this.select(null);
+      if (this.currentId === id) this.setCurrent(null);
     }
     for (const item of next.values()) {
       const before = this.painted.get(item.id);
-      if (before && before.range === item.range && before.color === item.color && before.hasNote === item.hasNote) continue;
+      if (before && before.range === item.range && before.color === item.color && before.hasNote === item.hasNote && before.needsReview === item.needsReview) continue;
       if (before) this.removeRanges(before);
       this.addRanges(item);
       this.painted.set(item.id, item);
@@ -102,10 +118,23 @@ export class HighlightPainter {
     if (item) this.selected?.add(item.range);
   }
 
-  /** Briefly emphasises a highlight, after the reader jumped to it. */
+  /** Marks the highlight the keyboard is on, or none. */
+  setCurrent(id: string | null): void {
+    this.currentId = id;
+    this.current?.clear();
+    const item = id ? this.painted.get(id) : undefined;
+    if (item) this.current?.add(item.range);
+  }
+
+  /** The highlight the keyboard is on, while it is painted. */
+  get currentHighlight(): string | null {
+    return this.currentId && this.painted.has(this.currentId) ? this.currentId : null;
+  }
+
+  /** Briefly emphasises a highlight, after the reader jumped to it; not when the reader asks for reduced motion. */
   flash(id: string): void {
     const item = this.painted.get(id);
-    if (!item || !this.flashing) return;
+    if (!item || !this.flashing || window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     window.clearTimeout(this.flashTimer);
     this.flashing.clear();
     this.flashing.add(item.range);
@@ -133,14 +162,17 @@ export class HighlightPainter {
       this.stylesChecked = true;
       ensureHighlightStyles(item.range);
     }
-    this.byColor.get(item.color)?.add(item.range);
+    (item.needsReview ? this.forReview : this.byColor).get(item.color)?.add(item.range);
     if (item.hasNote) this.notes?.add(item.range);
     if (this.selectedId === item.id) this.selected?.add(item.range);
+    if (this.currentId === item.id) this.current?.add(item.range);
   }
 
   private removeRanges(item: Paintable): void {
     this.byColor.get(item.color)?.delete(item.range);
+    this.forReview.get(item.color)?.delete(item.range);
     this.notes?.delete(item.range);
     this.selected?.delete(item.range);
+    this.current?.delete(item.range);
   }
 }

@@ -27,3 +27,16 @@ export function revealPassage(root: HTMLElement, range: Range, card: HTMLElement
   const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   root.scrollTo({ top: Math.max(0, top), behavior: smooth ? 'smooth' : 'auto' });
 }
+
+/**
+ * Scrolls `root` so that the passage is in view, a third of the way down, unless it is already
+ * comfortably in view. Smoothly, unless the reader asks for reduced motion.
+ */
+export function scrollPassageIntoView(root: HTMLElement, range: Range): void {
+  const view = root.getBoundingClientRect();
+  const rect = range.getBoundingClientRect();
+  if (rect.top >= view.top + TOP_MARGIN && rect.bottom <= view.bottom - BOTTOM_MARGIN) return;
+  const top = root.scrollTop + rect.top - view.top - root.clientHeight / 3;
+  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  root.scrollTo({ top: Math.max(0, top), behavior: smooth ? 'smooth' : 'auto' });
+}

@@ -4,6 +4,7 @@ import { TextIndex } from '../../main/common/anchoring/text-index';
 import { fillArticleRoot, readArticleStructure } from '../../main/common/article/article-root';
 import type { FaqEntry } from '../../main/common/article/faq';
 import type { HeadingInfo } from '../../main/common/article/headings';
+import { documentLanguage } from '../../main/common/article/document-language';
 import { createMarkdownRenderer } from '../../main/common/article/render-markdown';
 
 /** What the navigation and annotation layers need from a rendered article. */
@@ -47,6 +48,8 @@ export class ArticleView {
     // The main side builds its headless copy of the article with the same two calls.
     fillArticleRoot(this.root, rendered);
     this.root.setAttribute('aria-label', document.title);
+    // Hyphenation, quotes and speech follow the document's language, else the app's.
+    this.root.lang = documentLanguage(document.markdown) ?? navigator.language;
     const { headings, sections, faq } = readArticleStructure(this.root);
     const root = this.root;
     let index: TextIndex | null = null;
@@ -66,6 +69,7 @@ export class ArticleView {
   clear(): void {
     this.root.replaceChildren();
     this.root.removeAttribute('aria-label');
+    this.root.removeAttribute('lang');
   }
 
   private onClick(event: MouseEvent): void {

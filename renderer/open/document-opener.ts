@@ -5,12 +5,22 @@ import { ApiError, type GlossClient } from '../api';
 import { h } from '../ui/dom';
 
 /** Reads a File as base64 for the browser-mode upload (the main side checks its encoding). */
-async function fileToBase64(file: File): Promise<string> {
+export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
+}
+
+/**
+ * Why Gloss would refuse `file` (not a format it opens, too large), or null. The main side checks
+ * both again; asking first spares uploading what it would refuse.
+ */
+export function refusalOf(file: File): ApiError | null {
+  if (documentFormatOf(file.name) === null) return new ApiError('not-text', unsupportedDocumentMessage(file.name));
+  if (file.size > LIMITS.maxDocumentBytes) return new ApiError('too-large', documentTooLargeMessage(file.name));
+  return null;
 }
 
 /**
@@ -21,24 +31,20 @@ async function fileToBase64(file: File): Promise<string> {
 export class DocumentOpener {
   constructor(
     private readonly client: GlossClient,
-    private readonly open: (load: () => Promise<OpenedDocument>) => Promise<void>,
+    private readonly open: (load: () => Promise<OpenedDocument>) => Promise<unknown>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   /** Opens a file chosen in a picker or dropped on the window. */
   async openFile(file: File): Promise<void> {
-    // The main side checks both again; asking first spares uploading what it would refuse.
-    if (documentFormatOf(file.name) === null) {
-      this.onError(new ApiError('not-text', unsupportedDocumentMessage(file.name)));
-      return;
-    }
-    if (file.size > LIMITS.maxDocumentBytes) {
-      this.onError(new ApiError('too-large', documentTooLargeMessage(file.name)));
+    const refusal = refusalOf(file);
+    if (refusal) {
+      this.onError(refusal);
       return;
     }
     const path = this.client.pathForFile(file);
-    if (path) return this.open(() => this.client.api.openDocument({ path }));
-    return this.open(async () => this.client.api.importDocument({ fileName: file.name, dataBase64: await fileToBase64(file) }));
+    if (path) await this.open(() => this.client.api.openDocument({ path }));
+    else await this.open(async () => this.client.api.importDocument({ fileName: file.name, dataBase64: await fileToBase64(file) }));
   }
 
   /** Wires the Open… buttons and the hidden file input, which offers the files Gloss opens. */

@@ -1,67 +1,116 @@
-import type { Settings, Theme } from '../../main/api';
-import { SETTING_RANGES, THEME_LABELS, THEMES } from '../../main/common/limits';
+/**
+ * The Appearance popover: theme, typeface, the reading sliders (text size, line width, paragraph
+ * spacing, margins, reading speed) and justification. Every control is a native radio, slider or
+ * checkbox with a label, so the keyboard and screen readers work as they do everywhere. The line
+ * width slider reaches only as far as the article column holds, so each of its steps shows.
+ */
+import type { Settings } from '../../main/api';
+import { SETTING_RANGES, THEME_LABELS, THEMES, TYPEFACE_LABELS, TYPEFACES } from '../../main/common/limits';
 import { byId, h } from '../ui/dom';
+import { applyAppearance, hyphenates, onSystemThemeChange } from './reading-style';
+import { TYPEFACE_STACKS } from './typefaces';
 
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+/** A slider of the panel: which setting, its label, its step and how its value reads. */
+interface SliderSpec {
+  key: 'fontSize' | 'lineWidth' | 'paragraphSpacing' | 'margin' | 'readingSpeed';
+  label: string;
+  step: number;
+  format(value: number): string;
+}
 
-function effectiveTheme(theme: Theme): Exclude<Theme, 'system'> {
-  if (theme !== 'system') return theme;
-  return darkQuery.matches ? 'dark' : 'light';
+const SLIDERS: readonly SliderSpec[] = [
+  { key: 'fontSize', label: 'Text size', step: 1, format: (value) => `${value}px` },
+  { key: 'lineWidth', label: 'Line width', step: 2, format: (value) => `${value}ch` },
+  { key: 'paragraphSpacing', label: 'Paragraph spacing', step: 1, format: (value) => `${(value / 10).toFixed(1)} em` },
+  { key: 'margin', label: 'Margins', step: 8, format: (value) => `${value}px` },
+  { key: 'readingSpeed', label: 'Reading speed', step: 10, format: (value) => `${value} wpm` },
+];
+
+/** What main.ts drives: new settings to show, and how long a line the article column holds. */
+export interface AppearanceControls {
+  update(settings: Settings): void;
+  /** The article column holds at most `chars` characters a line: the line width slider stops there. */
+  fitLineWidth(chars: number): void;
+}
+
+/** A set of radios, one per choice, in a fieldset. */
+function radioChoices<T extends string>(fieldset: HTMLElement, name: string, choices: readonly T[], label: (choice: T) => string, onChoose: (choice: T) => void): Map<T, HTMLInputElement> {
+  const inputs = new Map<T, HTMLInputElement>();
+  for (const choice of choices) {
+    const input = h('input', { type: 'radio', name, value: choice });
+    const text = h('span', { className: 'choice-label' }, label(choice));
+    fieldset.append(h('label', {}, input, text));
+    input.addEventListener('change', () => input.checked && onChoose(choice));
+    inputs.set(choice, input);
+  }
+  return inputs;
 }
 
 /**
- * Applies theme, text size and line width to the page. Values go through CSS custom
- * properties set with the CSSOM, which the Content-Security-Policy allows (style attributes
- * in markup it does not).
+ * Wires the Appearance popover. `onChange` receives each change as a partial settings patch; the
+ * caller stores it and calls `update` back.
  */
-export function applyAppearance(settings: Pick<Settings, 'theme' | 'fontSize' | 'lineWidth'>): void {
-  const root = document.documentElement;
-  root.dataset.theme = effectiveTheme(settings.theme);
-  root.dataset.themeChoice = settings.theme;
-  root.style.setProperty('--reading-font-size', `${settings.fontSize}px`);
-  root.style.setProperty('--reading-line-width', `${settings.lineWidth}ch`);
-}
+export function createAppearanceControls(onChange: (patch: Partial<Settings>) => void): AppearanceControls {
+  const themes = radioChoices(byId('theme-choice'), 'theme', THEMES, (theme) => THEME_LABELS[theme], (theme) => onChange({ theme }));
+  const typefaces = radioChoices(byId('typeface-choice'), 'typeface', TYPEFACES, (typeface) => TYPEFACE_LABELS[typeface], (typeface) => onChange({ typeface }));
+  // Each typeface's name is set in that typeface (OpenDyslexic once it has been loaded).
+  for (const [typeface, input] of typefaces) (input.nextElementSibling as HTMLElement).style.setProperty('font-family', TYPEFACE_STACKS[typeface]);
 
-/** Gives a slider the range its setting may take (the one the main side validates against). */
-function setRange(slider: HTMLInputElement, range: { min: number; max: number }): void {
-  slider.min = String(range.min);
-  slider.max = String(range.max);
-}
+  const sliders = new Map<SliderSpec['key'], { spec: SliderSpec; input: HTMLInputElement; output: HTMLOutputElement }>();
+  const host = byId('appearance-ranges');
+  for (const spec of SLIDERS) {
+    const id = `setting-${spec.key}`;
+    const input = h('input', { type: 'range', id, step: spec.step, min: SETTING_RANGES[spec.key].min, max: SETTING_RANGES[spec.key].max });
+    const output = h('output', { id: `${id}-value`, for: id });
+    host.append(h('div', { className: 'range-row' }, h('label', { for: id }, spec.label), input, output));
+    input.addEventListener('input', () => onChange({ [spec.key]: Number(input.value) }));
+    sliders.set(spec.key, { spec, input, output });
+  }
+  const speed = sliders.get('readingSpeed')!;
+  speed.input.setAttribute('aria-describedby', 'reading-speed-note');
+  host.append(h('p', { className: 'appearance-note', id: 'reading-speed-note' }, 'For the time left beside the title: words a minute.'));
 
-/**
- * Wires the Appearance popover: a radio per theme and the two sliders. `onChange` receives each
- * change as a partial settings patch; the caller persists it and calls `update` back.
- */
-export function createAppearanceControls(onChange: (patch: Partial<Settings>) => void): { update(settings: Settings): void } {
-  const themeChoice = byId('theme-choice');
-  const themeInputs = THEMES.map((theme) => {
-    const input = h('input', { type: 'radio', name: 'theme', value: theme });
-    themeChoice.append(h('label', {}, input, ` ${THEME_LABELS[theme]}`));
-    input.addEventListener('change', () => input.checked && onChange({ theme }));
-    return input;
-  });
-  const fontSize = byId<HTMLInputElement>('font-size');
-  const fontSizeValue = byId<HTMLOutputElement>('font-size-value');
-  const lineWidth = byId<HTMLInputElement>('line-width');
-  const lineWidthValue = byId<HTMLOutputElement>('line-width-value');
-  setRange(fontSize, SETTING_RANGES.fontSize);
-  setRange(lineWidth, SETTING_RANGES.lineWidth);
+  const justify = byId<HTMLInputElement>('justify');
+  const justifyNote = byId('justify-note');
+  justify.addEventListener('change', () => onChange({ justify: justify.checked }));
+
   let current: Settings | null = null;
-
-  fontSize.addEventListener('input', () => onChange({ fontSize: Number(fontSize.value) }));
-  lineWidth.addEventListener('input', () => onChange({ lineWidth: Number(lineWidth.value) }));
+  let fit: number = SETTING_RANGES.lineWidth.max;
+  const showSliders = () => {
+    if (!current) return;
+    for (const { spec, input, output } of sliders.values()) {
+      let value = current[spec.key];
+      if (spec.key === 'lineWidth') {
+        // Past what the column holds a wider setting would change nothing: the slider stops there.
+        const { min, max } = SETTING_RANGES.lineWidth;
+        input.max = String(Math.max(min, Math.min(max, fit - (fit % spec.step))));
+        value = Math.min(value, Number(input.max));
+      }
+      input.value = String(value);
+      output.value = spec.format(value);
+      input.setAttribute('aria-valuetext', spec.format(value));
+    }
+  };
   // "System" follows the OS while the app runs, not only at start.
-  darkQuery.addEventListener('change', () => current && applyAppearance(current));
+  onSystemThemeChange(() => current && applyAppearance(current));
 
   return {
     update(settings) {
       current = settings;
       applyAppearance(settings);
-      for (const input of themeInputs) input.checked = input.value === settings.theme;
-      fontSize.value = String(settings.fontSize);
-      fontSizeValue.value = `${settings.fontSize}px`;
-      lineWidth.value = String(settings.lineWidth);
-      lineWidthValue.value = `${settings.lineWidth}ch`;
+      for (const [theme, input] of themes) input.checked = theme === settings.theme;
+      for (const [typeface, input] of typefaces) input.checked = typeface === settings.typeface;
+      justify.checked = settings.justify;
+      const lang = document.getElementById('article')?.closest('[lang]')?.getAttribute('lang') ?? 'en';
+      justifyNote.textContent = hyphenates(lang)
+        ? 'Long words are hyphenated in the document’s language.'
+        : 'This browser has no hyphenation dictionary for the document’s language: justified lines may space words widely.';
+      showSliders();
+    },
+    fitLineWidth(chars) {
+      if (chars === fit) return;
+      fit = chars;
+      showSliders();
     },
   };
 }

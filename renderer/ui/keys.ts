@@ -14,8 +14,15 @@ export interface KeyPlatform {
 /**
  * The command the page runs for `event`, or null. `context` defaults to where the event's target
  * is: a text field ('typing') or anywhere else ('reading'); the note editor passes 'note'.
+ * Keys pressed in a modal dialog (a question, the shortcuts) are the dialog's own: Escape there
+ * must reach the browser, which closes the dialog, not a reading command behind it.
  */
 export function keyCommand(event: KeyboardEvent, platform: KeyPlatform, context?: KeyContext): KeyCommand | null {
+  if (isInModalDialog(event.target)) return null;
   const where = context ?? (isTypingTarget(event.target) ? 'typing' : 'reading');
   return matchKey(KEYMAP, event, { isMac: platform.isMac, mode: platform.mode, context: where });
+}
+
+function isInModalDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('dialog')?.matches(':modal') === true;
 }

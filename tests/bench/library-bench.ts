@@ -7,6 +7,7 @@
  * entry both transports use) and awaited until durable.
  * Run alone: `npx tsx tests/bench/library-bench.ts`.
  */
+import { percentile } from './stats';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +24,7 @@ import { DurableJsonFile } from '../../main/store/durable-json-file';
 import { CURRENT_SCHEMA_VERSION } from '../../main/store/migrations';
 import { openStoreReadOnly } from '../../main/store/read-only-store';
 import { makeAnnotation } from '../unit/main/store/fixtures/make-annotation';
+import { generateArticle } from './open-article-bench';
 
 /** Documents opened first and not timed, so file-system caches and the JIT settle. */
 const WARM_UP = 10;
@@ -162,16 +164,17 @@ async function readAndHighlight(service: GlossService, path: string, expected: n
  * Writes the documents (short Markdown articles), registers each through the service (so
  * gloss.json is exactly what Gloss writes), and gives each its share of the annotations.
  */
-async function generateLibrary(dataDir: string, assetsDir: string, options: LibraryBenchOptions): Promise<{ id: string; path: string }[]> {
+export async function generateLibrary(dataDir: string, assetsDir: string, options: LibraryBenchOptions): Promise<{ id: string; path: string }[]> {
   const folder = join(dataDir, 'docs');
   await mkdir(folder, { recursive: true });
   const service = await createGlossService({ dataDir, assetsDir, documentAccess: 'any-path' });
   const documents: { id: string; path: string; contentHash: string }[] = [];
   for (let d = 0; d < options.documents; d += 1) {
     const path = join(folder, `article-${d}.md`);
-    const paragraphs = Array.from({ length: 12 }, (_, p) => `Paragraph ${p} of article ${d}. ${'Reading is a conversation between the page and the reader. '.repeat(6)}`);
-    await writeFile(path, `# Article ${d}\n\n${paragraphs.join('\n\n')}\n`);
+    // Each its own text (the same words would make every file look like an edit of the first).
+    await writeFile(path, generateArticle(4800, d + 1).replace(/^# .*/, `# Article ${d}`));
     const opened = await service.openDocument({ path });
+    if (opened.similarTo) throw new Error(`article ${d} was taken for an edit of another`);
     documents.push({ id: opened.id, path: opened.path, contentHash: opened.contentHash });
   }
   await service.close();
@@ -190,9 +193,9 @@ async function generateLibrary(dataDir: string, assetsDir: string, options: Libr
   return documents;
 }
 
-function timing(samples: number[]): Timing {
+export function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
+  const at = (fraction: number) => percentile(sorted, fraction);
   return { medianMs: at(0.5), p95Ms: at(0.95) };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Benchmark (e): opening the same Markdown article in Gloss and in a bare page that only fetches
+ * Benchmark (g): opening the same Markdown article in Gloss and in a bare page that only fetches
  * it, runs marked + DOMPurify and sets innerHTML (tests/bench/bare-viewer/), in the same Chromium,
  * at 100 KB, 1 MB and 4 MB. The opens are interleaved (bare, Gloss, bare, Gloss…, each in a fresh
  * page), so a change in the machine's load falls on both alike and the ratio stays meaningful.
@@ -249,7 +249,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const runs = valueOf('--runs');
   benchOpenVersusBare({ runs: runs === undefined ? undefined : Number(runs), only: valueOf('--sizes')?.split(',') }).then(
     (figures) => {
-      console.log(`(e) open the same Markdown article in Gloss and in a bare marked + DOMPurify page, same Chromium, interleaved (load average ${loadAverage()}):`);
+      console.log(`(g) open the same Markdown article in Gloss and in a bare marked + DOMPurify page, same Chromium, interleaved (load average ${loadAverage()}):`);
       printVersusBare(figures);
     },
     (error: unknown) => {

@@ -3,109 +3,21 @@
  * the keyboard, kept across reloads, re-anchored after the file is edited, orphaned (never lost)
  * when their passage is deleted, and brought back by Undo.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
 import { expect, removeDataDir, startGlossServer, test, type GlossServer } from './gloss-server';
+import { noteEditor, openReader, painted, reopen, selectText, serveFile, sidebar, toolbar } from './reader-page';
 
 const SAMPLE = 'assets/articles/000_d802b92d1a2a96bd.txt';
 const SENTENCE = 'Putin praised the deal as a “breakthrough document,” reflecting a shared commitment to support each other amid international pressure.';
 const EDITED_SENTENCE = SENTENCE.replace('praised', 'hailed');
 const NEXT_SENTENCE = 'Kim described the deal as a “Watershed Moment” for bilateral relations.';
 
-/** Waits until the document is shown and its annotations are loaded and anchored. */
-async function annotationsLoaded(page: Page): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-  await expect(sidebar(page)).toHaveAttribute('aria-busy', 'false');
-}
-
-async function openReader(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await annotationsLoaded(page);
-}
-
-async function reopen(page: Page): Promise<void> {
-  await page.reload();
-  await annotationsLoaded(page);
-}
-
-/**
- * Selects `text` in the article as a reader's drag would leave it: a Range over the text nodes
- * (the text may cross elements), then the mouseup that ends a drag. With `through`, the
- * selection runs from the start of `text` to the end of `through`, across blocks.
- */
-async function selectText(page: Page, text: string, through?: string): Promise<void> {
-  await page.evaluate(({ wanted, last }) => {
-    const article = document.getElementById('article')!;
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    let all = '';
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push(node as Text);
-      starts.push(all.length);
-      all += (node as Text).data;
-    }
-    const at = all.indexOf(wanted);
-    if (at < 0) throw new Error(`not in the article: ${wanted}`);
-    const end = last === null ? at + wanted.length : all.indexOf(last, at) + last.length;
-    if (end < at) throw new Error(`not in the article after "${wanted}": ${last}`);
-    const locate = (offset: number, isEnd: boolean) => {
-      let i = nodes.length - 1;
-      while (i > 0 && (isEnd ? starts[i]! >= offset : starts[i]! > offset)) i--;
-      return { node: nodes[i]!, offset: offset - starts[i]! };
-    };
-    const from = locate(at, false);
-    const to = locate(end, true);
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    from.node.parentElement!.scrollIntoView({ block: 'center' });
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    const box = range.getBoundingClientRect();
-    article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: box.right, clientY: box.bottom }));
-  }, { wanted: text, last: through ?? null });
-}
-
-/** The text of every range painted in a CSS highlight (e.g. 'gloss-yellow'). */
-async function painted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((highlight) => {
-    const registered = CSS.highlights.get(highlight) as unknown as Set<Range> | undefined;
-    return registered ? [...registered].map((range) => range.toString()) : [];
-  }, name);
-}
-
-function sidebar(page: Page): Locator {
-  return page.getByRole('complementary', { name: 'Annotations' });
-}
-
-function toolbar(page: Page): Locator {
-  return page.getByRole('toolbar', { name: 'Annotate' });
-}
-
-function noteEditor(page: Page): Locator {
-  return page.getByRole('dialog').filter({ has: page.getByRole('textbox', { name: 'Note' }) });
-}
-
 /** A server reading a copy of the sample article, so the test can edit the file. */
 async function serveCopyOfSample(): Promise<{ server: GlossServer; file: string; cleanup: () => Promise<void> }> {
-  const folder = await mkdtemp(join(tmpdir(), 'gloss-annotations-'));
-  const file = join(folder, 'article.txt');
-  await copyFile(SAMPLE, file);
-  const server = await startGlossServer({ args: [file] });
-  return {
-    server,
-    file,
-    cleanup: async () => {
-      await server.stop();
-      await removeDataDir(server.dataDir);
-      await rm(folder, { recursive: true, force: true });
-    },
-  };
+  return serveFile('article.txt', await readFile(SAMPLE, 'utf8'));
 }
 
 test('a highlight and its note survive a reload, follow an edited file, and are orphaned (not lost) when the passage goes', async ({ page }) => {
@@ -191,6 +103,8 @@ test('Delete offers Undo in a toast, and Ctrl+Z brings a highlight back too', as
 
   await item.getByRole('button', { name: 'Delete' }).click();
   await expect(item).toHaveCount(0);
+  // The deletion is undoable once the main side has confirmed it, which its toast says.
+  await expect(toast).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(item).toHaveCount(1);
   await expect.poll(() => painted(page, 'gloss-blue')).toEqual([NEXT_SENTENCE]);

@@ -125,7 +125,7 @@ test('Contents links jump to sections and the current section is marked while sc
   await contents.getByRole('link', { name: 'A Historical Context' }).click();
   await expect(page.getByRole('heading', { name: 'A Historical Context' })).toBeInViewport();
   await expect(contents.getByRole('link', { name: 'A Historical Context' })).toHaveAttribute('aria-current', 'location');
-  await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: 0 }));
+  await page.getByRole('article').getByRole('heading', { name: 'A Historic Visit' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await expect(contents.getByRole('link', { name: 'A Historic Visit' })).toHaveAttribute('aria-current', 'location');
 });
 
@@ -397,8 +397,10 @@ test.describe('bad input gets a clear message and the current document stays', (
     const second = await startGlossServer({ dataDir: first.dataDir });
     try {
       await openReader(page, second.url);
-      await expect(page.getByRole('heading', { name: 'The last document could not be opened' })).toBeVisible();
-      await expect(page.locator('#empty-state')).toContainText('gone.md');
+      // The library is the start screen, and says why.
+      const library = page.getByRole('region', { name: 'Library' });
+      await expect(library.getByRole('heading', { name: 'The last document could not be opened' })).toBeVisible();
+      await expect(library).toContainText('gone.md');
     } finally {
       await second.stop();
       await removeDataDir(second.dataDir);

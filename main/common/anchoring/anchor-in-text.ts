@@ -1,17 +1,31 @@
 /**
  * Re-anchoring: finds where stored targets lie in the current text, string-only so that it runs
- * without a DOM (unit tests, the benchmark); `anchor.ts` adds the DOM ranges.
+ * without a DOM (unit tests, the benchmark, the CLI); `renderer/anchoring/anchor.ts` adds the
+ * DOM ranges.
  *
  * Cheapest first, as Hypothesis's html.ts does: the stored position when the quote is still
  * there, then the position shifted by as much as the nearest anchored neighbour moved (text
  * inserted above a passage moves everything below it by the same amount), then a quote search
- * that starts around that shifted position and within the passage's section.
+ * that starts around that shifted position and within the passage's section, and only then the
+ * whole text. The first two are tried on the real text; when they fail, on the text folded for
+ * matching (`FoldedText`: Unicode composition, quote style and whitespace do not count), which is
+ * built once, and only when some passage needs it. Every span found is judged by the rule of
+ * `match-verdict.ts`: a certain one is anchored, a doubtful one is kept for the reader to review.
  */
-import type { AnchoringSummary, AnnotationTarget } from '../../api';
-import { describeText } from './describe-text';
+import type { AnnotationTarget } from '../../api';
+import { outcomeFor } from './anchor-outcome';
+import type { AnchorOutcome, FoundPassage } from './anchor-outcome';
+import { FoldedText, foldString } from './folded-text';
+import type { HeadingSpan } from './heading-barriers';
 import type { HeadingOutline } from './heading-outline';
-import { matchQuote, SELF_EVIDENT_QUOTE_LENGTH, windowAround } from './match-quote';
+import { finishQuoteSearches, QuoteSearch } from './match-quote';
+import { contextHolds, positionHolds, predictedCopyAt } from './predicted-place';
+import { windowAround } from './search-scopes';
+import { occursAt } from './text-at';
 import type { TextSpan } from './text-index';
+
+export { summarize } from './anchor-outcome';
+export type { AnchorMethod, AnchorOutcome, AnchorStatus } from './anchor-outcome';
 
 /** An annotation to anchor: its id and its stored target. */
 export interface AnchorItem {
@@ -19,31 +33,30 @@ export interface AnchorItem {
   target: AnnotationTarget;
 }
 
-/** How a target was anchored: at its stored position, by its quote found unchanged or edited, or not at all. */
-export type AnchorMethod = 'position' | 'quote-exact' | 'quote-approx' | 'none';
+/** The current text, with its folded form (and its headings' place in it) worked out on first use. */
+class CurrentText {
+  private foldedText: FoldedText | undefined;
+  private foldedHeadings: HeadingSpan[] | undefined;
 
-/** The result of anchoring one target. */
-export interface AnchorOutcome {
-  id: string;
-  status: 'anchored' | 'orphaned';
-  method: AnchorMethod;
-  /** Whether the passage's position changed (start or end). */
-  moved: boolean;
-  /** Where the passage is now, when anchored. */
-  start?: number;
-  end?: number;
-  /**
-   * The target recomputed on the current text, when its quote, position or heading path changed;
-   * undefined when they did not (or the target is orphaned). Its `contentHash` is the current one.
-   */
-  target?: AnnotationTarget;
-}
+  constructor(
+    readonly text: string,
+    readonly outline: HeadingOutline | undefined,
+  ) {}
 
-/** A passage found in the current text, and how far it moved. */
-interface Found {
-  start: number;
-  end: number;
-  method: Exclude<AnchorMethod, 'none'>;
+  get folded(): FoldedText {
+    this.foldedText ??= new FoldedText(this.text);
+    return this.foldedText;
+  }
+
+  /** Where each heading's title lies in the folded text. */
+  get headings(): HeadingSpan[] {
+    this.foldedHeadings ??= (this.outline?.headings ?? []).map((heading) => {
+      const title = foldString(heading.title);
+      const start = this.folded.toFolded(heading.start);
+      return { start, end: start + title.length, title };
+    });
+    return this.foldedHeadings;
+  }
 }
 
 /**
@@ -61,16 +74,17 @@ export function anchorInText(
   currentContentHash: string,
   outline?: HeadingOutline,
 ): AnchorOutcome[] {
-  const found: (Found | null)[] = items.map((item) =>
-    positionHolds(text, item.target, item.target.contentHash === currentContentHash)
-      ? { start: item.target.position.start, end: item.target.position.end, method: 'position' }
-      : null,
-  );
+  const current = new CurrentText(text, outline);
+  const found: (FoundPassage | null)[] = items.map((item) => {
+    const holds = positionHolds(text, item.target, item.target.contentHash === currentContentHash);
+    return holds ? { start: item.target.position.start, end: item.target.position.end, method: 'position', certain: true, intact: holds === 'with context' } : null;
+  });
 
   // In stored order, so that each passage inherits the shift of the nearest one above it, and
   // passages found along the way pass their shift on.
   const order = items.map((_, i) => i).sort((a, b) => items[a]!.target.position.start - items[b]!.target.position.start);
   const nextShift = shiftsOfNextAnchored(order, items, found);
+  const pending: { index: number; search: QuoteSearch }[] = [];
   let previous: { oldEnd: number; startShift: number; endShift: number } | undefined;
   for (const [rank, i] of order.entries()) {
     const { target } = items[i]!;
@@ -78,52 +92,41 @@ export function anchorInText(
       // Text after the previous passage moved as much as that passage's end did (an edit inside
       // it moves its end, not its start); text overlapping it, as much as its start.
       const previousShift = previous && (target.position.start >= previous.oldEnd ? previous.endShift : previous.startShift);
-      found[i] = relocate(text, target, [previousShift, nextShift[rank]], outline);
+      const located = locate(current, target, [previousShift, nextShift[rank]]);
+      if ('search' in located) {
+        pending.push({ index: i, search: located.search });
+      } else {
+        found[i] = located.found;
+      }
     }
     const f = found[i];
-    if (f) {
+    if (f?.certain) {
       previous = { oldEnd: target.position.end, startShift: f.start - target.position.start, endShift: f.end - target.position.end };
+    }
+  }
+
+  if (pending.length > 0) {
+    const { folded } = current;
+    finishQuoteSearches(
+      folded.text,
+      pending.map((p) => p.search),
+    );
+    for (const { index, search } of pending) {
+      const match = search.result();
+      found[index] = match && {
+        start: folded.toReal(match.start, 'start'),
+        end: folded.toReal(match.end, 'end'),
+        method: match.kind === 'exact' ? 'quote-exact' : 'quote-approx',
+        certain: match.verdict === 'certain',
+      };
     }
   }
 
   return items.map((item, i) => outcomeFor(text, item, found[i]!, currentContentHash, outline));
 }
 
-/** Count the passages that moved and those that were orphaned, for the reader's notice. */
-export function summarize(outcomes: readonly AnchorOutcome[]): AnchoringSummary {
-  let moved = 0;
-  let orphaned = 0;
-  for (const outcome of outcomes) {
-    if (outcome.status === 'orphaned') {
-      orphaned += 1;
-    } else if (outcome.moved) {
-      moved += 1;
-    }
-  }
-  return { moved, orphaned };
-}
-
-/**
- * Whether the stored position still holds the quote. On the text the target was made on, the
- * quote alone is checked (it guards against rendering changes); on a changed text the context
- * must match too, since an edit may have brought another copy of the same words to that spot.
- */
-function positionHolds(text: string, target: AnnotationTarget, sameText: boolean): boolean {
-  const { start, end } = target.position;
-  const { exact } = target.quote;
-  if (start < 0 || end - start !== exact.length || !text.startsWith(exact, start)) {
-    return false;
-  }
-  return sameText || contextHolds(text, start, end, target);
-}
-
-function contextHolds(text: string, start: number, end: number, target: AnnotationTarget): boolean {
-  const { prefix, suffix } = target.quote;
-  return start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
-}
-
 /** For each rank in `order`, the shift of the nearest passage after it that the stored position found. */
-function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], found: (Found | null)[]): (number | undefined)[] {
+function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], found: (FoundPassage | null)[]): (number | undefined)[] {
   const shifts: (number | undefined)[] = new Array<number | undefined>(order.length);
   let shift: number | undefined;
   for (let rank = order.length - 1; rank >= 0; rank--) {
@@ -137,47 +140,74 @@ function shiftsOfNextAnchored(order: number[], items: readonly AnchorItem[], fou
   return shifts;
 }
 
-/** Find a passage whose stored position no longer holds it. */
-function relocate(
-  text: string,
-  target: AnnotationTarget,
-  neighbourShifts: (number | undefined)[],
-  outline: HeadingOutline | undefined,
-): Found | null {
-  const { exact } = target.quote;
+/**
+ * Find a passage whose stored position no longer holds it: at once when it is where it was
+ * predicted, on the real text and then on the folded one; otherwise the search around the
+ * prediction is run and, unless it found a certain match, handed back to be finished over the
+ * whole text along with the others.
+ */
+function locate(current: CurrentText, target: AnnotationTarget, neighbourShifts: (number | undefined)[]): { found: FoundPassage } | { search: QuoteSearch } {
+  const { text } = current;
+  const { quote } = target;
   const oldStart = target.position.start;
-  const shifts = new Set([...neighbourShifts.filter((s) => s !== undefined), 0]);
-  const hints = [...shifts].map((shift) => Math.max(0, Math.min(oldStart + shift, text.length - exact.length)));
+  const hints: number[] = [];
+  for (const shift of [...neighbourShifts, 0]) {
+    const hint = shift === undefined ? -1 : Math.max(0, Math.min(oldStart + shift, text.length - quote.exact.length));
+    if (hint < 0 || hints.includes(hint)) {
+      continue;
+    }
+    // Most passages moved by exactly as much as their neighbour: check that spot before searching.
+    const copy = predictedCopyAt(text, hint, quote);
+    if (copy) {
+      return { found: { start: hint, end: hint + quote.exact.length, method: 'quote-exact', certain: true, intact: copy === 'intact' } };
+    }
+    hints.push(hint);
+  }
 
-  // Most passages moved by exactly as much as their neighbour: check that spot before searching.
-  for (const hint of hints) {
-    if (text.startsWith(exact, hint) && (exact.length >= SELF_EVIDENT_QUOTE_LENGTH || partOfContextHolds(text, hint, target))) {
-      return { start: hint, end: hint + exact.length, method: 'quote-exact' };
+  const { folded } = current;
+  const foldedQuote = { exact: foldString(quote.exact), prefix: foldString(quote.prefix), suffix: foldString(quote.suffix) };
+  const at = folded.toFolded(Math.max(0, Math.min(oldStart, text.length)));
+  if (occursAt(folded.text, foldedQuote.exact, at) && contextHolds(folded.text, at, at + foldedQuote.exact.length, foldedQuote)) {
+    return { found: spanOf(folded, at, foldedQuote.exact.length, 'position') };
+  }
+  const foldedHints = hints.map((hint) => folded.toFolded(hint));
+  for (const hint of foldedHints) {
+    if (predictedCopyAt(folded.text, hint, foldedQuote)) {
+      return { found: spanOf(folded, hint, foldedQuote.exact.length, 'quote-exact') };
     }
   }
 
-  const position = hints[0]!;
-  const window = windowOver(hints, exact.length, text.length);
-  const section = outline?.sectionOf(target.headingPath, position) ?? undefined;
-  const match = matchQuote(text, target.quote, { position, window, section });
+  const position = foldedHints[0]!;
+  const window = windowOver(foldedHints, foldedQuote.exact.length, folded.text.length);
+  const section = current.outline?.sectionOf(target.headingPath, hints[0]!) ?? undefined;
+  const search = new QuoteSearch(
+    folded.text,
+    foldedQuote,
+    { position, window, section: section && { start: folded.toFolded(section.start), end: folded.toFolded(section.end) } },
+    current.headings,
+  );
+  search.searchNear();
+  const match = search.settled ? search.result() : null;
   if (!match) {
-    return null;
+    return { search };
   }
-  return { start: match.start, end: match.end, method: match.kind === 'exact' ? 'quote-exact' : 'quote-approx' };
+  return {
+    found: {
+      start: folded.toReal(match.start, 'start'),
+      end: folded.toReal(match.end, 'end'),
+      method: match.kind === 'exact' ? 'quote-exact' : 'quote-approx',
+      certain: true,
+    },
+  };
 }
 
-function partOfContextHolds(text: string, start: number, target: AnnotationTarget): boolean {
-  const { prefix, suffix, exact } = target.quote;
-  const end = start + exact.length;
-  return (
-    (prefix.length > 0 && start >= prefix.length && text.startsWith(prefix, start - prefix.length)) ||
-    (suffix.length > 0 && text.startsWith(suffix, end))
-  );
+function spanOf(folded: FoldedText, start: number, length: number, method: FoundPassage['method']): FoundPassage {
+  return { start: folded.toReal(start, 'start'), end: folded.toReal(start + length, 'end'), method, certain: true };
 }
 
 // Neighbours that moved by very different amounts (a long insertion between them) would make one
 // window over all the hints too wide to be cheap: then only the first hint's window is searched.
-const MAX_WINDOW_SPREAD = 8;
+const MAX_WINDOW_SPREAD = 2;
 
 /** The search window around the first hint, widened to cover the other hints when they are close. */
 function windowOver(hints: number[], quoteLength: number, textLength: number): TextSpan {
@@ -190,42 +220,3 @@ function windowOver(hints: number[], quoteLength: number, textLength: number): T
   return { start: windowAround(low, quoteLength, textLength).start, end: windowAround(high, quoteLength, textLength).end };
 }
 
-/** The outcome of one item: new selectors when anchored, the reason when not. */
-function outcomeFor(
-  text: string,
-  item: AnchorItem,
-  found: Found | null,
-  currentContentHash: string,
-  outline: HeadingOutline | undefined,
-): AnchorOutcome {
-  const selectors = found ? describeText(text, found.start, found.end) : null;
-  if (!found || !selectors) {
-    return { id: item.id, status: 'orphaned', method: 'none', moved: false };
-  }
-  const old = item.target;
-  const { start, end } = selectors.position;
-  const headingPath = outline ? outline.pathAt(start) : old.headingPath;
-  const changed =
-    start !== old.position.start ||
-    end !== old.position.end ||
-    selectors.quote.exact !== old.quote.exact ||
-    selectors.quote.prefix !== old.quote.prefix ||
-    selectors.quote.suffix !== old.quote.suffix ||
-    !sameStrings(headingPath, old.headingPath);
-  const outcome: AnchorOutcome = {
-    id: item.id,
-    status: 'anchored',
-    method: found.method,
-    moved: start !== old.position.start || end !== old.position.end,
-    start,
-    end,
-  };
-  if (changed) {
-    outcome.target = { ...selectors, headingPath, contentHash: currentContentHash };
-  }
-  return outcome;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
-}

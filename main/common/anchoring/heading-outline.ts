@@ -27,7 +27,8 @@ export function normalizeTitle(raw: string): string {
 
 /** The headings of a text with their enclosing paths, built once per text. */
 export class HeadingOutline {
-  private readonly headings: readonly HeadingOffset[];
+  /** The headings, in offset order. */
+  readonly headings: readonly HeadingOffset[];
   private readonly paths: readonly string[][];
   private readonly sections = new Map<string, TextSpan[]>();
 

@@ -1,19 +1,34 @@
 /**
- * Finds a quote in a text that may have changed since the quote was taken: exactly when it can,
- * approximately (approx-string-match) when it must, and nearest the place it is expected first.
+ * Finds quotes in a text that may have changed since they were taken: exactly when it can,
+ * approximately (approx-string-match) when it must, nearest the place each is expected first.
  *
  * Candidates are scored the way Hypothesis does (src/annotator/anchoring/match-quote.ts): mostly
- * how alike the quote is, then how alike the text on either side is to the stored prefix and
- * suffix, and the distance to the expected position as a tie-breaker. Unlike Hypothesis, a match
- * must also pass thresholds, so that a passage that is gone is reported as orphaned instead of
- * being pinned to some loosely similar text.
+ * how alike the span is to the quote, then how alike the text on either side is to the stored
+ * prefix and suffix, and the distance to the expected position as a tie-breaker. Unlike
+ * Hypothesis, the similarity is the span's true edit distance to the quote (after its ends were
+ * moved to the stored context and to word boundaries), and every candidate is judged by the rule
+ * of `match-verdict.ts`: certain, for review, or rejected, so that a passage that is gone is
+ * orphaned instead of pinned to some loosely similar text, and a doubtful one is shown as such.
+ *
+ * Many quotes are searched together (`matchQuotes`): each first in its window and section, and
+ * those still without a certain match then in the whole text, where the approximate search of
+ * all of them shares one pass over the text (`seededSearchMany`).
  */
 import search from 'approx-string-match';
 import type { Match } from 'approx-string-match';
-import { refineBounds } from './match-bounds';
-import { seededSearch } from './seed-search';
+import { boundedEditDistance } from './edit-distance';
+import { barriersFor, partsOutside } from './heading-barriers';
+import type { HeadingSpan } from './heading-barriers';
+import { contextPins, refineBounds, spansBetweenContext } from './match-bounds';
+import { judgeMatch, maxErrorsFor, MIN_CONTEXT_SIMILARITY } from './match-verdict';
+import type { MatchVerdict } from './match-verdict';
+import { scopesFor } from './search-scopes';
+import type { MatchHint, Scope } from './search-scopes';
+import { seededSearch, seededSearchMany } from './seed-search';
+import type { SeedRequest } from './seed-search';
 import type { TextSpan } from './text-index';
 import { similarity } from './text-similarity';
+import { originalCuts, wordAlignedSpans } from './word-bounds';
 
 /** What is searched for: the fields of a TextQuoteSelector. */
 export interface QuoteToMatch {
@@ -22,165 +37,295 @@ export interface QuoteToMatch {
   suffix: string;
 }
 
-/** Where the quote is expected; everything is optional, and the whole text is searched last. */
-export interface MatchHint {
-  /** Expected start of the quote. */
-  position?: number;
-  /** Span to search before anything wider. Defaults to a window around `position`. */
-  window?: TextSpan;
-  /** Span of the quote's section (see HeadingOutline), searched after the window. */
-  section?: TextSpan;
-}
-
 /** A match of the quote. */
 export interface QuoteMatch extends TextSpan {
-  /** 0..1: 1 for the quote and its context found unchanged. */
+  /** 0..1: 1 for the quote and its context found unchanged where expected. */
   score: number;
-  /** `exact` when the quote itself was found unchanged (its context may differ). */
+  /** `exact` when the span is the quote unchanged (its context may differ). */
   kind: 'exact' | 'approx';
+  /** Whether the span is certainly the quoted passage, or probably it (for the reader to review). */
+  verdict: Exclude<MatchVerdict, 'reject'>;
 }
 
-/**
- * Least similarity (1 − edits ÷ length) of a match to the quote. Below three quarters of the
- * characters, a passage has been rewritten rather than edited and is better re-attached by the
- * reader; it also bounds the edit-distance search, whose cost grows with the errors allowed.
- */
-export const MIN_QUOTE_SIMILARITY = 0.75;
-
-/**
- * Least mean similarity of the context for a match that relies on it. A 32-character context
- * scores about 0.2 against unrelated English text and above 0.5 less than once in a hundred
- * tries, so past one half (on both sides, averaged) the context is evidence, not chance.
- */
-export const MIN_CONTEXT_SIMILARITY = 0.5;
-
-/**
- * Quotes at least this long are accepted on their own similarity. Shorter ones ("the cat", a
- * name) recur by chance, so away from their expected window they also need their context.
- */
-export const SELF_EVIDENT_QUOTE_LENGTH = 32;
+/** A quote to find and where it is expected. */
+export interface MatchRequest {
+  quote: QuoteToMatch;
+  hint: MatchHint;
+}
 
 /** Cap on the errors allowed when the whole text is searched, as in Hypothesis. */
 export const MAX_WHOLE_TEXT_ERRORS = 256;
 
 /** Spans up to this long are searched with the edit-distance automaton; longer ones are seeded. */
-const MAX_FULL_SCAN_LENGTH = 64 * 1024;
-
-/** How far around the expected position the first window reaches: quote lengths, then characters. */
-const WINDOW_QUOTE_LENGTHS = 4;
-const WINDOW_SLACK = 256;
+const MAX_FULL_SCAN_LENGTH = 16 * 1024;
 
 /** Exact occurrences scored for context, nearest the expected position first. */
 const MAX_EXACT_CANDIDATES = 256;
 
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 
-/** Most errors worth searching for in a quote of `length` characters. */
-export function maxErrorsFor(length: number): number {
-  return Math.floor(length * (1 - MIN_QUOTE_SIMILARITY));
-}
-
-/** The default first window: the quote's length a few times over, plus slack, on each side. */
-export function windowAround(position: number, quoteLength: number, textLength: number): TextSpan {
-  const reach = WINDOW_QUOTE_LENGTHS * quoteLength + WINDOW_SLACK;
-  return clip({ start: position - reach, end: position + quoteLength + reach }, textLength);
-}
-
 interface Candidate extends QuoteMatch {
-  quoteScore: number;
   contextScore: number;
 }
 
-/** A span to search, and whether it is the window where the quote is expected. */
-interface Scope extends TextSpan {
-  isWindow: boolean;
+/**
+ * The search for one quote, scope after scope, keeping the best candidate of each verdict: first
+ * `searchNear`, then (for searches not `settled`) `finishQuoteSearches`, then `result`.
+ */
+export class QuoteSearch {
+  private readonly scopes: Scope[];
+  private readonly cuts: { start: boolean; end: boolean };
+  private readonly seen = new Set<string>();
+  private certain: Candidate | undefined;
+  private review: Candidate | undefined;
+  /** Whether the whole text has been searched for exact copies, and how many it holds. */
+  private wholeTextCopies: number | undefined;
+
+  private readonly barriers: readonly TextSpan[];
+
+  /**
+   * @param headings - The text of each heading, in offset order. A span found for the quote never
+   *   overlaps one whose title the quote does not hold: a passage that lost its last sentence
+   *   does not run on into the next section.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly quote: QuoteToMatch,
+    private readonly hint: MatchHint,
+    headings: readonly HeadingSpan[] = [],
+  ) {
+    this.scopes = quote.exact.length === 0 || quote.exact.length > text.length ? [] : scopesFor(text.length, quote.exact.length, hint);
+    this.cuts = originalCuts(quote);
+    this.barriers = barriersFor(headings, quote.exact);
+  }
+
+  /** Whether a certain match has been found, or there is nothing more to search. */
+  get settled(): boolean {
+    return this.certain !== undefined || this.scopes.length === 0;
+  }
+
+  /** Searches every scope narrower than the whole text, stopping at a certain match. */
+  searchNear(): void {
+    for (const scope of this.scopes) {
+      if (this.settled || isWhole(scope, this.text)) {
+        return;
+      }
+      this.searchScope(scope);
+    }
+  }
+
+  /**
+   * Whether this search still needs the whole text (see `finishQuoteSearches`): it has no
+   * certain match, and no match for review in its own context either. A passage with a plausible
+   * match where it was expected is not looked for all over the text.
+   */
+  get needsWholeText(): boolean {
+    const plausibleNearby = this.review !== undefined && this.review.contextScore >= MIN_CONTEXT_SIMILARITY;
+    return !this.settled && !plausibleNearby && this.wholeTextCopies === undefined && this.scopes.some((scope) => isWhole(scope, this.text));
+  }
+
+  /** Searches a whole text short enough to scan: exactly, then with the automaton. */
+  searchWholeAlone(): void {
+    const whole = this.wholeScope();
+    const hits = this.searchExact(whole);
+    if (this.settled || hits > 0 || this.maxErrors(whole) === 0) {
+      return;
+    }
+    for (const m of approximate(this.text, whole, this.quote.exact, this.maxErrors(whole))) {
+      this.considerApproximate(m, whole);
+    }
+  }
+
+  /** The seeded search of the whole text this quote needs. */
+  wholeTextRequest(): SeedRequest {
+    const whole = this.wholeScope();
+    return { span: whole, pattern: this.quote.exact, maxErrors: this.maxErrors(whole) };
+  }
+
+  /**
+   * Takes the seeded search's matches over the whole text: its exact copies (which the seeds
+   * find all of) and edited ones. When the quote could not be seeded, its exact copies are found
+   * by indexOf, and edited ones are not looked for.
+   */
+  considerWholeText(matches: readonly Match[] | null): void {
+    const whole = this.wholeScope();
+    if (matches === null) {
+      this.searchExact(whole);
+      return;
+    }
+    const copies = new Set(matches.filter((m) => m.errors === 0).map((m) => m.start));
+    this.wholeTextCopies = copies.size;
+    for (const start of copies) {
+      this.consider({ start, end: start + this.quote.exact.length }, whole, true);
+    }
+    for (const m of matches) {
+      if (m.errors > 0) {
+        this.considerApproximate(m, whole);
+      }
+    }
+  }
+
+  /** The best match found: a certain one, else one for review, else null. */
+  result(): QuoteMatch | null {
+    const best = this.certain ?? this.review;
+    return best ? { start: best.start, end: best.end, score: best.score, kind: best.kind, verdict: best.verdict } : null;
+  }
+
+  private wholeScope(): Scope {
+    return this.scopes.find((scope) => isWhole(scope, this.text))!;
+  }
+
+  private searchScope(scope: Scope): void {
+    const hits = this.searchExact(scope);
+    // With the quote present unchanged, an approximate search would return only those copies.
+    if (this.settled || hits > 0 || this.maxErrors(scope) === 0) {
+      return;
+    }
+    // A passage edited in place still lies between its stored prefix and suffix: found by
+    // indexOf, that span is measured at once, and the automaton is spared when it is certain.
+    for (const span of spansBetweenContext(this.text, scope, this.quote, this.maxErrors(scope))) {
+      this.consider(span, scope, false);
+    }
+    if (this.settled) {
+      return;
+    }
+    for (const m of approximate(this.text, scope, this.quote.exact, this.maxErrors(scope))) {
+      this.considerApproximate(m, scope);
+    }
+  }
+
+  /** Scores the exact copies in `scope`; returns how many there are. */
+  private searchExact(scope: Scope): number {
+    const { exact } = this.quote;
+    const hits = occurrences(this.text, exact, scope);
+    const whole = isWhole(scope, this.text);
+    if (whole) {
+      this.wholeTextCopies = hits.length;
+    }
+    const expected = this.hint.position;
+    const nearest = expected === undefined ? hits : byDistance(hits, expected);
+    for (const start of nearest.slice(0, MAX_EXACT_CANDIDATES)) {
+      // Scored again in the whole text, where being the only copy may make it certain.
+      this.consider({ start, end: start + exact.length }, scope, whole);
+    }
+    return hits.length;
+  }
+
+  private considerApproximate(m: Match, scope: Scope): void {
+    this.consider(refineBounds(this.text, m, this.quote, this.maxErrors(scope)), scope, false);
+  }
+
+  private maxErrors(scope: Scope): number {
+    const errors = maxErrorsFor(this.quote.exact.length);
+    return isWhole(scope, this.text) ? Math.min(MAX_WHOLE_TEXT_ERRORS, errors) : errors;
+  }
+
+  /** Measures a found span (moved to word boundaries first), judges it and keeps it if it is the best. */
+  private consider(found: TextSpan, scope: Scope, rescore: boolean): void {
+    const key = `${found.start}:${found.end}`;
+    if (this.seen.has(key) && !rescore) {
+      return;
+    }
+    this.seen.add(key);
+    const c = this.measure(found, scope);
+    if (!c) {
+      return;
+    }
+    if (c.verdict === 'certain') {
+      if (!this.certain || c.score > this.certain.score) {
+        this.certain = c;
+      }
+    } else if (!this.review || c.score > this.review.score) {
+      this.review = c;
+    }
+  }
+
+  private measure(found: TextSpan, scope: Scope): Candidate | null {
+    const { text, quote } = this;
+    const budget = maxErrorsFor(quote.exact.length);
+    let span: TextSpan | undefined;
+    let distance = budget + 1;
+    for (const piece of partsOutside(text, found, this.barriers)) {
+      for (const aligned of wordAlignedSpans(text, piece, this.cuts)) {
+        const d = boundedEditDistance(text.slice(aligned.start, aligned.end), quote.exact, budget);
+        if (d < distance) {
+          span = aligned;
+          distance = d;
+        }
+      }
+    }
+    if (!span) {
+      return null;
+    }
+    const quoteScore = 1 - distance / quote.exact.length;
+    const prefixScore = similarity(text.slice(Math.max(0, span.start - quote.prefix.length), span.start), quote.prefix);
+    const suffixScore = similarity(text.slice(span.end, span.end + quote.suffix.length), quote.suffix);
+    const expected = this.hint.position;
+    const positionScore = expected === undefined ? 1 : 1 - Math.abs(span.start - expected) / Math.max(1, text.length);
+    const contextWeight = WEIGHTS.prefix + WEIGHTS.suffix;
+    const contextScore = (WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore) / contextWeight;
+    const score =
+      (WEIGHTS.quote * quoteScore + contextWeight * contextScore + WEIGHTS.position * positionScore) /
+      (WEIGHTS.quote + contextWeight + WEIGHTS.position);
+    const verdict = judgeMatch({
+      quoteSimilarity: quoteScore,
+      contextSimilarity: contextScore,
+      pinned: contextPins(text, span, quote),
+      quoteLength: quote.exact.length,
+      inWindow: scope.isWindow,
+      onlyCopy: this.wholeTextCopies === undefined ? undefined : this.wholeTextCopies === 1,
+    });
+    if (verdict === 'reject') {
+      return null;
+    }
+    return { start: span.start, end: span.end, score, kind: distance === 0 ? 'exact' : 'approx', verdict, contextScore };
+  }
 }
 
 /**
- * Find `quote` in `text`. Scopes are searched from the narrowest: the hint window, the section,
- * the whole text. First the quote with its full context, unchanged, in each scope in turn; then,
- * in each scope in turn, the quote alone (copies scored by their context) and, when it is not
- * there, approximate matches. Stops at the first match whose context agrees; otherwise returns
- * the best acceptable match of all, or null when none is acceptable.
+ * Searches the whole text for the quotes of `searches` that have no certain match yet: a short
+ * text for each quote on its own, exactly then approximately; a long one for all of them
+ * together, exact copies and edited ones, in one seeded pass over the text.
  */
+export function finishQuoteSearches(text: string, searches: readonly QuoteSearch[]): void {
+  const wide = searches.filter((s) => s.needsWholeText);
+  if (text.length <= MAX_FULL_SCAN_LENGTH) {
+    for (const s of wide) {
+      s.searchWholeAlone();
+    }
+    return;
+  }
+  const matches = seededSearchMany(
+    text,
+    wide.map((s) => s.wholeTextRequest()),
+  );
+  wide.forEach((s, i) => s.considerWholeText(matches[i]!));
+}
+
+/**
+ * Find each request's quote in `text`: in its window, then its section, and for those without a
+ * certain match there, in the whole text. Results come back in the order of `requests`; null
+ * where nothing acceptable was found.
+ */
+export function matchQuotes(text: string, requests: readonly MatchRequest[]): (QuoteMatch | null)[] {
+  const searches = requests.map((request) => new QuoteSearch(text, request.quote, request.hint));
+  for (const s of searches) {
+    s.searchNear();
+  }
+  finishQuoteSearches(
+    text,
+    searches.filter((s) => !s.settled),
+  );
+  return searches.map((s) => s.result());
+}
+
+/** Find one quote in `text` (see `matchQuotes`). */
 export function matchQuote(text: string, quote: QuoteToMatch, hint: MatchHint = {}): QuoteMatch | null {
-  const { exact, prefix, suffix } = quote;
-  if (exact.length === 0 || exact.length > text.length) {
-    return null;
-  }
-  const scopes = scopesFor(text.length, exact.length, hint);
-  const expected = hint.position;
-  // Exact occurrences per scope, found once and only when needed: the quote with its context is
-  // among them, so one scan serves both the search with context and the one without.
-  const cache: number[][] = [];
-  const exactHitsIn = (i: number): number[] => (cache[i] ??= occurrences(text, exact, scopes[i]!));
-
-  if (prefix.length > 0 || suffix.length > 0) {
-    for (const i of scopes.keys()) {
-      const inContext = exactHitsIn(i).filter(
-        (at) => at >= prefix.length && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + exact.length),
-      );
-      const at = expected === undefined ? inContext[0] : byDistance(inContext, expected)[0];
-      if (at !== undefined) {
-        return { start: at, end: at + exact.length, score: 1, kind: 'exact' };
-      }
-    }
-  }
-
-  let best: Candidate | undefined;
-  for (const [i, scope] of scopes.entries()) {
-    const score = (m: Match): Candidate => scoreMatch(text, quote, m, expected);
-    const keep = (c: Candidate): boolean => acceptable(c, exact.length, scope.isWindow);
-    const hits = exactHitsIn(i);
-    const nearestHits = expected === undefined ? hits : byDistance(hits, expected);
-    const exactCandidates = nearestHits.slice(0, MAX_EXACT_CANDIDATES).map((start) => score({ start, end: start + exact.length, errors: 0 }));
-    best = top([...exactCandidates.filter(keep), ...(best ? [best] : [])]);
-    if (best && best.contextScore >= MIN_CONTEXT_SIMILARITY) {
-      return publicMatch(best);
-    }
-    const wholeText = scope.start === 0 && scope.end === text.length;
-    const maxErrors = wholeText ? Math.min(MAX_WHOLE_TEXT_ERRORS, maxErrorsFor(exact.length)) : maxErrorsFor(exact.length);
-    // With the quote present unchanged, an approximate search would return only those copies.
-    if (maxErrors > 0 && hits.length === 0) {
-      const matches = approximate(text, scope, exact, maxErrors).map((m) => score(refineBounds(text, m, quote, maxErrors)));
-      best = top([...matches.filter(keep), ...(best ? [best] : [])]);
-      if (best && best.contextScore >= MIN_CONTEXT_SIMILARITY) {
-        return publicMatch(best);
-      }
-    }
-  }
-  return best ? publicMatch(best) : null;
+  return matchQuotes(text, [{ quote, hint }])[0]!;
 }
 
-function publicMatch(c: Candidate): QuoteMatch {
-  return { start: c.start, end: c.end, score: c.score, kind: c.kind };
-}
-
-/** Search scopes from narrowest to widest, dropping any that an earlier one already covers. */
-function scopesFor(textLength: number, quoteLength: number, hint: MatchHint): Scope[] {
-  const scopes: Scope[] = [];
-  const window = hint.window ?? (hint.position === undefined ? undefined : windowAround(hint.position, quoteLength, textLength));
-  const candidates: [TextSpan | undefined, boolean][] = [
-    [window, true],
-    [hint.section, false],
-    [{ start: 0, end: textLength }, false],
-  ];
-  for (const [span, isWindow] of candidates) {
-    if (!span) {
-      continue;
-    }
-    const clipped = clip(span, textLength);
-    const covered = scopes.some((s) => s.start <= clipped.start && s.end >= clipped.end);
-    if (!covered && clipped.end - clipped.start >= quoteLength) {
-      scopes.push({ ...clipped, isWindow });
-    }
-  }
-  return scopes;
-}
-
-function clip(span: TextSpan, textLength: number): TextSpan {
-  const start = Math.max(0, Math.min(span.start, textLength));
-  return { start, end: Math.max(start, Math.min(span.end, textLength)) };
+function isWhole(span: TextSpan, text: string): boolean {
+  return span.start === 0 && span.end === text.length;
 }
 
 /** Start offsets of `needle` lying wholly inside `span`. */
@@ -200,45 +345,11 @@ function byDistance(offsets: number[], to: number): number[] {
 
 function approximate(text: string, scope: TextSpan, exact: string, maxErrors: number): Match[] {
   if (scope.end - scope.start > MAX_FULL_SCAN_LENGTH) {
-    return seededSearch(text, scope, exact, maxErrors);
+    return seededSearch(text, scope, exact, maxErrors) ?? [];
   }
   return search(text.slice(scope.start, scope.end), exact, maxErrors).map((m) => ({
     start: m.start + scope.start,
     end: m.end + scope.start,
     errors: m.errors,
   }));
-}
-
-function scoreMatch(text: string, quote: QuoteToMatch, m: Match, expected: number | undefined): Candidate {
-  const quoteScore = 1 - m.errors / quote.exact.length;
-  const prefixScore = similarity(text.slice(Math.max(0, m.start - quote.prefix.length), m.start), quote.prefix);
-  const suffixScore = similarity(text.slice(m.end, m.end + quote.suffix.length), quote.suffix);
-  const positionScore = expected === undefined ? 1 : 1 - Math.abs(m.start - expected) / Math.max(1, text.length);
-  const contextWeight = WEIGHTS.prefix + WEIGHTS.suffix;
-  const contextScore = (WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore) / contextWeight;
-  const score =
-    (WEIGHTS.quote * quoteScore + contextWeight * contextScore + WEIGHTS.position * positionScore) /
-    (WEIGHTS.quote + contextWeight + WEIGHTS.position);
-  return { start: m.start, end: m.end, score, kind: m.errors === 0 ? 'exact' : 'approx', quoteScore, contextScore };
-}
-
-function top(candidates: Candidate[]): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const c of candidates) {
-    if (!best || c.score > best.score) {
-      best = c;
-    }
-  }
-  return best;
-}
-
-function acceptable(c: Candidate, quoteLength: number, inWindow: boolean): boolean {
-  if (c.quoteScore < MIN_QUOTE_SIMILARITY) {
-    return false;
-  }
-  if (c.contextScore >= MIN_CONTEXT_SIMILARITY || quoteLength >= SELF_EVIDENT_QUOTE_LENGTH) {
-    return true;
-  }
-  // A short quote found unchanged right where it was expected needs no further evidence.
-  return inWindow && c.kind === 'exact';
 }

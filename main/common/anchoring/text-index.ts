@@ -69,15 +69,19 @@ export class TextIndex {
   }
 
   /**
-   * The DOM point at `offset` (clamped to the text). Returns null only when the root holds no Text
-   * node at all.
+   * The DOM point at `offset`. Returns null only when the root holds no Text node at all.
+   *
+   * @throws RangeError when `offset` is not a whole number from 0 to the text's length: an offset
+   *   outside the text is a bug in the caller, and moving it to the nearest end would paint or
+   *   select text nobody asked for.
    */
   positionToDom(offset: number, direction: ResolveDirection): DomPoint | null {
+    this.checkOffset(offset);
     const { nodes, starts } = this;
     if (nodes.length === 0) {
       return null;
     }
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    const at = offset;
     if (direction === 'backward' && at > 0) {
       // The last node starting strictly before `at` ends at or after it.
       const i = this.lastStartBelow(at, false);
@@ -92,13 +96,21 @@ export class TextIndex {
   }
 
   /**
-   * A DOM Range over `text[start, end)`, starting and ending in Text nodes. Offsets are clamped to
-   * the text; when the root has no text the range is collapsed at its start.
+   * A DOM Range over `text[start, end)`, starting and ending in Text nodes; when the root has no
+   * text the range is collapsed at its start.
+   *
+   * @throws RangeError when an offset is outside the text (see `positionToDom`) or `end` is
+   *   before `start`.
    */
   rangeFromOffsets(start: number, end: number): Range {
+    this.checkOffset(start);
+    this.checkOffset(end);
+    if (end < start) {
+      throw new RangeError(`The span ${start}–${end} ends before it starts.`);
+    }
     const range = this.root.ownerDocument.createRange();
-    const from = Math.min(start, end);
-    const to = Math.max(start, end);
+    const from = start;
+    const to = end;
     const startPoint = this.positionToDom(from, 'forward');
     const endPoint = from === to ? startPoint : this.positionToDom(to, 'backward');
     if (!startPoint || !endPoint) {
@@ -205,6 +217,12 @@ export class TextIndex {
       return offset <= index ? -1 : 1;
     }
     return position & DOCUMENT_POSITION_PRECEDING ? -1 : 1;
+  }
+
+  private checkOffset(offset: number): void {
+    if (!Number.isInteger(offset) || offset < 0 || offset > this.text.length) {
+      throw new RangeError(`Offset ${offset} is outside the article's text, which has ${this.text.length} characters.`);
+    }
   }
 
   /** Index of the last node whose start is below `offset` (or equal, when `inclusive`). */

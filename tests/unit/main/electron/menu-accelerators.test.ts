@@ -12,7 +12,7 @@ function items(template: readonly MenuItemConstructorOptions[]): MenuItemConstru
 function menuFor(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const template = buildMenuTemplate(
     { recent: [{ id: 'a', path: '/docs/a.md', fileName: 'a.md', title: 'A', lastOpenedAt: '2024-01-01T00:00:00.000Z' }], theme: 'light' },
-    { send: () => undefined, chooseAndOpen: () => undefined },
+    { send: () => undefined, chooseAndOpen: () => undefined, clearRecent: () => undefined },
     { platform, isPackaged: false },
   );
   return items(template);
@@ -42,6 +42,7 @@ for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const itemFor = (keys: string) => accelerated.find((item) => item.accelerator === toAccelerator(keys));
       assert.equal(itemFor('Mod+O')?.label, 'Open…');
       assert.equal(itemFor('Mod+W')?.label, 'Close Document');
+      assert.equal(itemFor('Mod+Shift+L')?.label, 'Library');
       assert.equal(itemFor('Mod+\\')?.label, 'Toggle Sidebar');
       assert.equal(itemFor('Mod+/')?.label, 'Keyboard Shortcuts');
       assert.equal(itemFor('Mod+=')?.role, 'zoomIn');

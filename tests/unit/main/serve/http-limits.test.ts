@@ -137,6 +137,27 @@ describe('browser-mode server limits', () => {
     assert.equal(next.received(), '');
   });
 
+  test('long polls of the open document (watchDocument) wait without holding room for bodies', async () => {
+    const { port, token } = await start();
+    const doc = await service.importDocument({ fileName: 'watched.md', dataBase64: Buffer.from('# Watched\n\nText.\n').toString('base64') });
+    const body = JSON.stringify({ documentId: doc.id, contentHash: doc.contentHash });
+    const poll = [
+      'POST /api/watchDocument HTTP/1.1',
+      `Host: 127.0.0.1:${port}`,
+      `Authorization: Bearer ${token}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      '',
+      body,
+    ].join('\r\n');
+    const polls: RawClient[] = [];
+    for (let i = 0; i < DEFAULT_SERVER_LIMITS.maxBodiesInFlight + 2; i += 1) polls.push(await open(port, poll));
+    await roundTrip(port);
+    const settings = await send(port, '/api/getSettings', { method: 'POST', headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${token}` }, body: '{}' });
+    assert.equal(settings.status, 200, 'another call is answered while the polls wait');
+    for (const client of polls) assert.equal(client.received(), '', 'each poll is still waiting');
+  });
+
   test('closes a client that keeps sending a body the server has refused to read', async () => {
     const { port } = await start({ headersTimeoutMs: 500, requestTimeoutMs: 1000, timeoutCheckIntervalMs: 100 });
     const unauthorised = await open(port, uploadHead(port, 'not-the-token', 1_000_000));

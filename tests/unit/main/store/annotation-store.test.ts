@@ -140,7 +140,7 @@ test('applyAnchoring orphans (never deletes), moves, counts, and writes all or n
   await unblock();
 
   const summary = await store.applyAnchoring(DOC, 'new-hash', updates, NOW);
-  assert.deepEqual(summary, { moved: 1, orphaned: 1 });
+  assert.deepEqual(summary, { moved: 1, needsReview: 0, orphaned: 1 });
 
   const listed = await store.list(DOC);
   assert.equal(listed.length, 4, 'nothing is deleted');
@@ -155,8 +155,58 @@ test('applyAnchoring orphans (never deletes), moves, counts, and writes all or n
   assert.equal(stored.anchoredContentHash, 'new-hash');
 
   const again = await store.applyAnchoring(DOC, 'new-hash', [{ id: 'a1', target: target(1, 2) }], NOW);
-  assert.deepEqual(again, { moved: 1, orphaned: 0 });
+  assert.deepEqual(again, { moved: 1, needsReview: 0, orphaned: 0 });
   assert.equal((await store.list(DOC))[0]?.status, 'anchored');
+});
+
+test('applyAnchoring marks a passage for review, keeping its selectors, and never changes when an annotation was written', async (t) => {
+  const dir = await makeTempDir(t);
+  const store = openAnnotationStore(dir);
+  const a1 = await store.create(makeAnnotation(DOC, 'a1', 1));
+  const a2 = await store.create(makeAnnotation(DOC, 'a2', 2));
+  const a3 = await store.create(makeAnnotation(DOC, 'a3', 3));
+  const later = '2030-01-01T00:00:00.000Z';
+  const summary = await store.applyAnchoring(
+    DOC,
+    'new-hash',
+    [
+      { id: 'a1', target: null, status: 'needs-review' },
+      { id: 'a2', target: null },
+      { id: 'a3', target: target(700, 710) },
+    ],
+    later,
+  );
+  assert.deepEqual(summary, { moved: 1, needsReview: 1, orphaned: 1 });
+  const [r1, r2, r3] = await store.list(DOC);
+  assert.equal(r1?.status, 'needs-review');
+  assert.deepEqual(r1?.target, a1.target, 'the stored passage stays until the reader accepts another');
+  assert.equal(r2?.status, 'orphaned');
+  assert.deepEqual(r3?.target, target(700, 710));
+  // Re-anchoring changes where a highlight is, not when it was written.
+  assert.deepEqual(
+    [r1?.updatedAt, r2?.updatedAt, r3?.updatedAt],
+    [a1.updatedAt, a2.updatedAt, a3.updatedAt],
+  );
+  assert.deepEqual(
+    (await readStored(dir)).annotations.map((a) => a.updatedAt),
+    [a1.updatedAt, a2.updatedAt, a3.updatedAt],
+  );
+
+  // Accepting the new span (a new target) makes it anchored.
+  const accepted = await store.update(DOC, 'a1', { target: target(40, 50) }, later);
+  assert.equal(accepted.status, 'anchored');
+});
+
+test('applyAnchoring refuses an update whose status and target disagree', async (t) => {
+  const dir = await makeTempDir(t);
+  const store = openAnnotationStore(dir);
+  await store.create(makeAnnotation(DOC, 'a1', 1));
+  for (const update of [
+    { id: 'a1', target: target(1, 2), status: 'needs-review' as const },
+    { id: 'a1', target: null, status: 'anchored' as const },
+  ]) {
+    await assert.rejects(store.applyAnchoring(DOC, 'h', [update], NOW), (error: unknown) => error instanceof GlossError && error.code === 'invalid-request');
+  }
 });
 
 test('many concurrent creates all resolve and are all on disk', async (t) => {

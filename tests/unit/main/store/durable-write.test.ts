@@ -82,16 +82,20 @@ test('a new folder is made durable: its parent is fsync\'d after it is created (
   if (process.platform !== 'linux' || spawnSync('strace', ['-V']).status !== 0) return t.skip('needs strace (Linux) to watch the system calls');
   const dataDir = join(await makeTempDir(t), 'data');
   await mkdir(dataDir);
-  const trace = join(dirname(dataDir), 'trace.txt');
+  const trace = join(dirname(dataDir), 'trace');
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+  // One file per thread (-ff), and one libuv worker thread, so every file operation is traced in
+  // order in one file: with -f, threads' calls interleave and split across lines.
   const run = spawnSync(
     'strace',
-    ['-f', '-qq', '-e', 'trace=mkdir,mkdirat,openat,fsync', '-o', trace, process.execPath, '--import', 'tsx', join(root, 'tests/unit/main/store/fixtures/first-writes.ts'), dataDir],
-    { cwd: root, encoding: 'utf8' },
+    ['-ff', '-qq', '-e', 'trace=mkdir,mkdirat,openat,fsync', '-o', trace, process.execPath, '--import', 'tsx', join(root, 'tests/unit/main/store/fixtures/first-writes.ts'), dataDir],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, UV_THREADPOOL_SIZE: '1' } },
   );
   if (run.status !== 0 && /ptrace|Operation not permitted/.test(run.stderr)) return t.skip(`strace cannot trace here: ${run.stderr.trim()}`);
   assert.equal(run.status, 0, run.stderr);
-  const lines = (await readFile(trace, 'utf8')).split('\n');
+  const traces = (await readdir(dirname(trace))).filter((name) => name.startsWith('trace.'));
+  const texts = await Promise.all(traces.map((name) => readFile(join(dirname(trace), name), 'utf8')));
+  const lines = texts.find((text) => text.includes(`"${join(dataDir, 'annotations')}"`))?.split('\n') ?? [];
   for (const folder of ['annotations', 'imported']) {
     const made = lines.findIndex((line) => /mkdir(at)?\(/.test(line) && line.includes(`"${join(dataDir, folder)}"`) && / = 0$/.test(line));
     assert.ok(made >= 0, `${folder}/ was created`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkRecord, emptyLibrary, readLibraryFile } from '../../../../main/store/library-file';
+import { LIBRARY_SCHEMA_VERSION } from '../../../../main/store/migrations';
 
 const record = (id: string) => ({
   id,
@@ -8,6 +9,8 @@ const record = (id: string) => ({
   fileName: `${id}.md`,
   title: id,
   contentHash: 'h',
+  fingerprint: null,
+  annotationCount: null,
   addedAt: 't',
   lastOpenedAt: 't',
   readingPosition: null,
@@ -15,7 +18,7 @@ const record = (id: string) => ({
 
 test('an empty library: first launch, nothing recent', () => {
   const file = emptyLibrary();
-  assert.equal(file.schemaVersion, 1);
+  assert.equal(file.schemaVersion, LIBRARY_SCHEMA_VERSION);
   assert.equal(file.launchedAt, null);
   assert.deepEqual(file.recent, []);
 });

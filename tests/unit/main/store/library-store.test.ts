@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../../main/api';
 import { GlossError } from '../../../../main/errors';
 import { LIBRARY_FILE, MAX_RECENT, openLibraryStore } from '../../../../main/store/library-store';
 import type { OpenedDocumentInfo } from '../../../../main/store/library-store';
+import { LIBRARY_SCHEMA_VERSION } from '../../../../main/store/migrations';
 import { makeTempDir } from './fixtures/temp-dir';
 
 function doc(n: number): OpenedDocumentInfo {
@@ -34,7 +35,7 @@ test('a new folder: default settings, nothing recent, first launch', async (t) =
   assert.deepEqual(await readdir(dir), [], 'opening writes nothing');
 });
 
-test('everything round-trips through gloss.json, which carries schemaVersion 1', async (t) => {
+test('everything round-trips through gloss.json, which carries schemaVersion 2', async (t) => {
   const dir = await makeTempDir(t);
   const store = await openLibraryStore(dir, { now: steppingClock() });
   await store.markLaunched();
@@ -44,7 +45,7 @@ test('everything round-trips through gloss.json, which carries schemaVersion 1',
   await store.saveWindowState({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
 
   const file = await readLibrary(dir);
-  assert.equal(file.schemaVersion, 1);
+  assert.equal(file.schemaVersion, LIBRARY_SCHEMA_VERSION);
   assert.deepEqual(file.settings, { theme: 'dark', fontSize: 22 }, 'only what the reader changed is stored');
 
   const reopened = await openLibraryStore(dir);
@@ -84,6 +85,29 @@ test('invalid stored settings are repaired one by one and the reader told', asyn
   assert.equal(settings.colorMeanings.blue, 'Term');
   assert.equal(store.notices.length, 1);
   assert.match(store.notices[0] ?? '', /theme, colorMeanings\.green/);
+});
+
+test('a gloss.json written before the reading controls existed loads as it was, with their defaults', async (t) => {
+  const dir = await makeTempDir(t);
+  // What an earlier Gloss wrote: only the settings the reader had changed, none of the later ones.
+  const older = { schemaVersion: 1, settings: { theme: 'sepia', fontSize: 22, lineWidth: 64, sidebarOpen: false, lastColor: 'green' } };
+  await writeFile(join(dir, LIBRARY_FILE), JSON.stringify(older));
+  const store = await openLibraryStore(dir);
+  assert.deepEqual(store.notices, [], 'nothing to repair');
+  assert.deepEqual(store.getSettings(), { ...DEFAULT_SETTINGS, ...older.settings });
+
+  // The new settings are stored like the others: only once changed, each validated.
+  await store.updateSettings({ typeface: 'dyslexic', sidebarWidth: 420, justify: true, paragraphSpacing: 15, margin: 48, readingSpeed: 300 });
+  await assert.rejects(store.updateSettings({ sidebarWidth: 10 }), { code: 'invalid-request' });
+  await assert.rejects(store.updateSettings({ typeface: 'comic' as never }), { code: 'invalid-request' });
+  const file = await readLibrary(dir);
+  assert.deepEqual(file.settings, { ...older.settings, typeface: 'dyslexic', sidebarWidth: 420, justify: true, paragraphSpacing: 15, margin: 48, readingSpeed: 300 });
+  // Back to "sized to the window".
+  assert.equal((await store.updateSettings({ sidebarWidth: null })).sidebarWidth, null);
+  const reopened = await openLibraryStore(dir);
+  assert.equal(reopened.getSettings().typeface, 'dyslexic');
+  assert.equal(reopened.getSettings().navigationWidth, null);
+  assert.equal(reopened.getSettings().sidebarWidth, null);
 });
 
 test('recent list: most recent first, no duplicates, at most 20, limit honoured', async (t) => {
@@ -190,7 +214,7 @@ test('a damaged gloss.json is restored from its backup, with a notice', async (t
 
 test('a gloss.json from a newer Gloss is refused and left untouched', async (t) => {
   const dir = await makeTempDir(t);
-  const text = JSON.stringify({ schemaVersion: 2, settings: { theme: 'dark' }, futureField: [1] });
+  const text = JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION + 1, settings: { theme: 'dark' }, futureField: [1] });
   await writeFile(join(dir, LIBRARY_FILE), text);
   await assert.rejects(openLibraryStore(dir), (error: unknown) => error instanceof GlossError && error.code === 'io' && /newer version/.test(error.message));
   assert.equal(await readFile(join(dir, LIBRARY_FILE), 'utf8'), text);
@@ -225,4 +249,80 @@ test('a document with an unusable id is refused, not recorded', async (t) => {
   await assert.rejects(store.recordOpened({ ...doc(1), id: '../x' }), { code: 'invalid-request' });
   await assert.rejects(store.recordOpened({ ...doc(1), path: '' }), { code: 'invalid-request' });
   assert.deepEqual(store.listRecent(), []);
+});
+
+test('findByPath finds the record last opened at a path, and follows a record to its new path', async (t) => {
+  const store = await openLibraryStore(await makeTempDir(t), { now: steppingClock() });
+  await store.recordOpened(doc(1));
+  assert.equal(store.findByPath('/books/1.md')?.id, 'doc-1');
+  assert.equal(store.findByPath('/books/./1.md')?.id, 'doc-1', 'compared as resolved paths');
+  await store.recordOpened({ ...doc(1), path: '/moved/1.md' });
+  assert.equal(store.findByPath('/books/1.md'), undefined);
+  assert.equal(store.findByPath('/moved/1.md')?.id, 'doc-1');
+  assert.equal(store.listDocuments().length, 1);
+});
+
+test('a removed record leaves the documents, the recent list and the launch; restoring puts it back where it was', async (t) => {
+  const dir = await makeTempDir(t);
+  const store = await openLibraryStore(dir, { now: steppingClock() });
+  for (const n of [1, 2, 3]) await store.recordOpened(doc(n));
+  await store.saveReadingPosition('doc-2', { fraction: 0.25 });
+  await store.recordOpened(doc(2));
+  const removed = await store.removeDocument('doc-2');
+  assert.equal(removed.recentIndex, 0);
+  assert.equal(removed.wasLast, true);
+  assert.deepEqual(removed.record.readingPosition, { fraction: 0.25 });
+  assert.equal(store.getDocument('doc-2'), undefined);
+  assert.deepEqual(store.listRecent().map((r) => r.id), ['doc-3', 'doc-1']);
+  assert.equal(store.getLastDocumentId(), null);
+  await assert.rejects(store.removeDocument('doc-2'), { code: 'not-found' });
+
+  const reopened = await openLibraryStore(dir);
+  await reopened.restoreDocument(removed);
+  assert.deepEqual(reopened.getDocument('doc-2'), removed.record);
+  assert.deepEqual(reopened.listRecent().map((r) => r.id), ['doc-2', 'doc-3', 'doc-1']);
+  assert.equal(reopened.getLastDocumentId(), 'doc-2');
+  await assert.rejects(reopened.restoreDocument(removed), { code: 'invalid-request' });
+});
+
+test('annotation counts show at once and reach gloss.json in one write after a quiet moment, or at flush', async (t) => {
+  const dir = await makeTempDir(t);
+  const store = await openLibraryStore(dir, { countWriteDelayMs: 50 });
+  await store.recordOpened(doc(1));
+  await store.recordOpened(doc(2));
+  assert.equal(store.getDocument('doc-1')?.annotationCount, null);
+  store.noteAnnotationCount('doc-1', 3);
+  store.noteAnnotationCount('doc-2', 5);
+  store.noteAnnotationCount('doc-1', 4);
+  store.noteAnnotationCount('ghost', 1);
+  assert.equal(store.getDocument('doc-1')?.annotationCount, 4);
+  assert.equal(store.listRecent().find((r) => r.id === 'doc-2')?.annotationCount, 5);
+  const stored = () => readLibrary(dir).then((file) => (file.documents as Record<string, { annotationCount: number | null }>));
+  assert.equal((await stored())['doc-1']?.annotationCount, null, 'not written yet');
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.equal((await stored())['doc-1']?.annotationCount, 4);
+  assert.equal((await stored())['doc-2']?.annotationCount, 5);
+
+  store.noteAnnotationCount('doc-2', 6);
+  await store.flush();
+  assert.equal((await stored())['doc-2']?.annotationCount, 6, 'flush writes what is pending');
+  assert.equal((await openLibraryStore(dir)).getDocument('doc-2')?.annotationCount, 6);
+});
+
+test('Clear Recent empties the recent list and keeps every document', async (t) => {
+  const store = await openLibraryStore(await makeTempDir(t));
+  await store.recordOpened(doc(1));
+  await store.recordOpened(doc(2));
+  await store.clearRecent();
+  assert.deepEqual(store.listRecent(), []);
+  assert.equal(store.listDocuments().length, 2);
+});
+
+test('of two records at one path (kept from before documents kept their ids), findByPath gives the one opened last', async (t) => {
+  const store = await openLibraryStore(await makeTempDir(t), { now: steppingClock() });
+  await store.recordOpened({ ...doc(2), path: '/shared.md' });
+  await store.recordOpened({ ...doc(1), path: '/shared.md' });
+  assert.equal(store.findByPath('/shared.md')?.id, 'doc-1');
+  await store.recordOpened({ ...doc(2), path: '/shared.md' });
+  assert.equal(store.findByPath('/shared.md')?.id, 'doc-2');
 });

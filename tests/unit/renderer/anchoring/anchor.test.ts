@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anchoringUpdates, anchorTargets, summarize } from '../../../../renderer/anchoring/anchor';
-import type { AnchorOutcome } from '../../../../renderer/anchoring/anchor';
+import { anchorTargets, summarize } from '../../../../renderer/anchoring/anchor';
 import { describeRange } from '../../../../renderer/anchoring/describe-range';
 import { headingPathResolver } from '../../../../main/common/anchoring/headings-from-dom';
 import { TextIndex } from '../../../../main/common/anchoring/text-index';
@@ -63,7 +62,24 @@ describe('anchorTargets', () => {
       assert.deepEqual(outcome.target!.headingPath, items[i]!.target.headingPath);
       assert.ok(root.contains(outcome.range!.startContainer));
     }
-    assert.deepEqual(summarize(outcomes), { moved: 4, orphaned: 0 });
+    assert.deepEqual(summarize(outcomes), { moved: 4, needsReview: 0, orphaned: 0 });
+  });
+
+  it('paints exactly the passage when only its spelling changed: accents decomposed, quotes straightened, lines re-wrapped', () => {
+    const before = '<h2>Havana</h2><p>In 1891 <em>José Martí</em> published “Nuestra América”, an essay that asked for a continent of its own.</p>';
+    const after = '<h2>Havana</h2><p>In 1891 <em>Jose\u0301 Marti\u0301</em>\npublished "Nuestra Ame\u0301rica",   an essay\nthat asked for a continent of its own.</p>';
+    const made = articleFrom(before);
+    const start = made.index.text.indexOf('Martí published');
+    const end = made.index.text.indexOf('an essay') + 'an essay'.length;
+    const target = describeRange(made.index, made.index.rangeFromOffsets(start, end), 'v1', headingPathResolver(made.index))!;
+    const { index } = articleFrom(after);
+    const [outcome] = anchorTargets(index, [{ id: 'm', target }], 'v2');
+    assert.equal(outcome!.status, 'anchored');
+    assert.equal(outcome!.range!.toString(), 'Marti\u0301\npublished "Nuestra Ame\u0301rica",   an essay');
+    assert.equal(outcome!.target!.quote.exact, outcome!.range!.toString(), 'the stored quote is the text as it now is');
+    // The range starts in the <em> and ends in the paragraph's text after it.
+    assert.equal(outcome!.range!.startContainer.parentElement!.tagName, 'EM');
+    assert.equal(outcome!.range!.endContainer.parentElement!.tagName, 'P');
   });
 
   it('gives no range to an orphan', () => {
@@ -73,21 +89,5 @@ describe('anchorTargets', () => {
     const [outcome] = anchorTargets(other.index, [{ id: 'gone', target }], 'v2');
     assert.equal(outcome!.status, 'orphaned');
     assert.equal(outcome!.range, undefined);
-  });
-});
-
-describe('anchoringUpdates', () => {
-  it('saves new targets and orphans, and skips passages found unchanged', () => {
-    const { index } = articleFrom('<h2>Title</h2><p>Some words to highlight.</p>');
-    const target = describeRange(index, index.rangeFromOffsets(5, 15), 'v1', headingPathResolver(index))!;
-    const outcomes: AnchorOutcome[] = [
-      { id: 'same', status: 'anchored', method: 'position', moved: false, start: 5, end: 15 },
-      { id: 'moved', status: 'anchored', method: 'quote-exact', moved: true, start: 6, end: 16, target },
-      { id: 'gone', status: 'orphaned', method: 'none', moved: false },
-    ];
-    assert.deepEqual(anchoringUpdates(outcomes), [
-      { id: 'moved', target },
-      { id: 'gone', target: null },
-    ]);
   });
 });

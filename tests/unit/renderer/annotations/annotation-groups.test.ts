@@ -10,6 +10,7 @@ import {
   groupAnnotations,
   matchesFilters,
   ORPHANED_TITLE,
+  REVIEW_TITLE,
   type AnnotationFilters,
   type AnnotationGroup,
 } from '../../../../renderer/annotations/annotation-groups';
@@ -59,6 +60,21 @@ describe('groupAnnotations', () => {
       ['Sun', ['sun']],
       [ORPHANED_TITLE, ['orphan-early', 'orphan-late']],
     ]);
+  });
+
+  it('lists highlights needing review in their own group, after the sections and before the orphans', () => {
+    const review = (quote: string, id: string) => {
+      const entry = highlightEntry(index, quote, { id });
+      return { ...entry, annotation: { ...entry.annotation, status: 'needs-review' as const } };
+    };
+    const groups = groupAnnotations([...entries, review('leave by morning', 'review-late'), review('westerly winds', 'review-early')], headings, filters(), meanings);
+    assert.deepEqual(shown(groups).slice(-3), [
+      ['Sun', ['sun']],
+      [REVIEW_TITLE, ['review-early', 'review-late']],
+      [ORPHANED_TITLE, ['orphan-early', 'orphan-late']],
+    ]);
+    assert.equal(REVIEW_TITLE, 'Needs review');
+    assert.equal(groups.find((g) => g.title === REVIEW_TITLE)!.kind, 'review');
   });
 
   it('names the groups the sidebar shows as "Document notes" and "Orphaned"', () => {
@@ -226,6 +242,13 @@ describe('countsLabel', () => {
   it('adds the orphans, which still count as highlights', () => {
     const entries = [highlightEntry(index, 'westerly winds', { id: 'a' }), orphanEntry(index, 'rivers run low', { id: 'o1' }), orphanEntry(index, 'Storms arrive', { id: 'o2' })];
     assert.equal(countsLabel(entries), '3 highlights · 0 notes · 2 orphaned');
+  });
+
+  it('adds the highlights needing review', () => {
+    const entry = highlightEntry(index, 'westerly winds', { id: 'r1' });
+    const review = { ...entry, annotation: { ...entry.annotation, status: 'needs-review' as const } };
+    assert.equal(countsLabel([review, orphanEntry(index, 'rivers run low', { id: 'o1' })]), '2 highlights · 0 notes · 1 needs review · 1 orphaned');
+    assert.equal(countsLabel([review, { ...review, annotation: { ...review.annotation, id: 'r2' } }]), '2 highlights · 0 notes · 2 need review');
   });
 
   it('does not count a highlight whose create is still in flight', () => {

@@ -80,7 +80,7 @@ function page(highlights: Record<string, string>, caretApi: CaretApi = 'caretPos
     Object.entries(highlights).map(([id, quote]) => {
       const start = offsetOf(index.text, quote);
       const end = start + quote.length;
-      return { id, color: 'yellow' as const, hasNote: false, start, end, range: index.rangeFromOffsets(start, end) };
+      return { id, color: 'yellow' as const, hasNote: false, needsReview: false, start, end, range: index.rangeFromOffsets(start, end) };
     }),
   );
 

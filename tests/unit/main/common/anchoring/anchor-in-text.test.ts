@@ -33,7 +33,7 @@ describe('anchorInText', () => {
       assert.deepEqual(outcome, { id: `q${i}`, status: 'anchored', method: 'position', moved: false, start: outcome.start, end: outcome.end });
       assert.equal(outcome.start, QUOTES[i]![0]);
     }
-    assert.deepEqual(summarize(outcomes), { moved: 0, orphaned: 0 });
+    assert.deepEqual(summarize(outcomes), { moved: 0, needsReview: 0, orphaned: 0 });
   });
 
   it('re-anchors on the same hash when the text at the position is not the quote', () => {
@@ -56,7 +56,7 @@ describe('anchorInText', () => {
       assert.equal(outcome.target!.position.start, outcome.start);
       assert.equal(outcome.target!.contentHash, 'v2');
     }
-    assert.deepEqual(summarize(outcomes), { moved: QUOTES.length, orphaned: 0 });
+    assert.deepEqual(summarize(outcomes), { moved: QUOTES.length, needsReview: 0, orphaned: 0 });
   });
 
   it('keeps passages before an edit at their position and moves those after it', () => {
@@ -100,7 +100,7 @@ describe('anchorInText', () => {
     assert.deepEqual(outcomes[3], { id: 'q3', status: 'orphaned', method: 'none', moved: false });
     assert.equal(outcomes[4]!.status, 'anchored');
     assert.equal(outcomes[4]!.start, QUOTES[4]![0] - (end - start + 80));
-    assert.deepEqual(summarize(outcomes), { moved: 1, orphaned: 1 });
+    assert.deepEqual(summarize(outcomes), { moved: 1, needsReview: 0, orphaned: 1 });
   });
 
   it('tells copies of a repeated sentence apart by position when their context is the same', () => {

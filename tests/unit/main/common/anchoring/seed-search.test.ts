@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import search from 'approx-string-match';
-import { seededSearch } from '../../../../../main/common/anchoring/seed-search';
+import { SEED_LENGTH, seededSearch, seededSearchMany } from '../../../../../main/common/anchoring/seed-search';
 import { createRandom, paragraphs } from '../../../../fixtures/anchoring/prose';
 
 const TEXT = paragraphs(createRandom(3), 200_000).join('\n');
@@ -11,37 +11,71 @@ function edit(text: string, at: number, remove: number, insert: string): string 
   return text.slice(0, at) + insert + text.slice(at + remove);
 }
 
+/** A passage of about `length` characters starting at the word at or after `at`. */
+function passage(at: number, length: number): { start: number; text: string } {
+  const start = TEXT.indexOf(' ', at) + 1;
+  return { start, text: TEXT.slice(start, TEXT.indexOf(' ', start + length)) };
+}
+
 describe('seededSearch', () => {
   it('finds what a full edit-distance scan finds, for a passage edited in a few places', () => {
-    const start = 150_000;
-    const pattern = TEXT.slice(start, start + 100);
+    const { start, text: pattern } = passage(150_000, 100);
     const edited = edit(edit(TEXT, start + 70, 4, 'XYZ'), start + 20, 0, 'inserted ');
-    const seeded = seededSearch(edited, WHOLE, pattern, 25);
+    const seeded = seededSearch(edited, WHOLE, pattern, 25)!;
     const full = search(edited, pattern, 25);
     assert.ok(seeded.length > 0);
     assert.equal(Math.min(...seeded.map((m) => m.errors)), full[0]!.errors);
     assert.ok(seeded.some((m) => m.start === full[0]!.start && m.end === full[0]!.end));
   });
 
-  it('reports offsets in the whole text when searching a span of it', () => {
-    const pattern = TEXT.slice(120_000, 120_060);
-    const matches = seededSearch(edit(TEXT, 120_030, 1, '#'), { start: 100_000, end: 140_000 }, pattern, 15);
-    assert.ok(matches.some((m) => m.start === 120_000 && m.errors === 1));
+  it('reports offsets in the whole text when searching a span of it, and nothing outside the span', () => {
+    const { start, text: pattern } = passage(120_000, 60);
+    const matches = seededSearch(edit(TEXT, start + 30, 1, '#'), { start: 100_000, end: 140_000 }, pattern, 15)!;
+    assert.ok(matches.some((m) => m.start === start && m.errors === 1));
     assert.deepEqual(seededSearch(TEXT, { start: 0, end: 100_000 }, pattern, 15), []);
   });
 
-  it('finds nothing for a pattern too short to give two seeds', () => {
-    assert.deepEqual(seededSearch(TEXT, WHOLE, TEXT.slice(5_000, 5_009), 2), []);
+  it('cannot search a pattern too short to give two seeds, and says so', () => {
+    assert.equal(seededSearch(TEXT, WHOLE, TEXT.slice(5_000, 5_000 + 2 * SEED_LENGTH - 1), 2), null);
   });
 
-  it('misses a match whose every seed was edited: the price of not scanning everything', () => {
-    const pattern = TEXT.slice(60_000, 60_080);
-    // One character changed in each of the eight 10-character seeds: 8 errors of the 20 allowed.
+  it('finds every exact copy of a pattern', () => {
+    const { text: pattern } = passage(40_000, 80);
+    const copied = `${TEXT.slice(0, 10_000)} ${pattern} ${TEXT.slice(10_000)}`;
+    const exact = seededSearch(copied, { start: 0, end: copied.length }, pattern, 20)!.filter((m) => m.errors === 0);
+    assert.deepEqual(
+      exact.map((m) => m.start).sort((a, b) => a - b),
+      [10_001, copied.indexOf(pattern, 10_002)],
+    );
+  });
+
+  it('searches many patterns in one pass, each within its own span', () => {
+    const a = passage(20_000, 90);
+    const b = passage(170_000, 120);
+    const edited = edit(edit(TEXT, b.start + 50, 3, 'QQQQ'), a.start + 10, 2, '');
+    const [inA, inB, tooShort, elsewhere] = seededSearchMany(edited, [
+      { span: WHOLE, pattern: a.text, maxErrors: 22 },
+      { span: WHOLE, pattern: b.text, maxErrors: 30 },
+      { span: WHOLE, pattern: 'too short', maxErrors: 2 },
+      { span: { start: 0, end: 100_000 }, pattern: b.text, maxErrors: 30 },
+    ]);
+    assert.ok(inA!.some((m) => m.start === a.start && m.errors === 2));
+    assert.ok(inB!.some((m) => Math.abs(m.start - (b.start - 2)) <= 2 && m.errors <= 4));
+    assert.equal(tooShort, null);
+    assert.deepEqual(elsewhere, []);
+  });
+
+  it('misses a match whose every seed but one was edited: the price of not scanning everything', () => {
+    const { start, text: pattern } = passage(60_000, 80);
+    // One character changed in each seed (they start at spaces): a handful of errors of the 20 allowed.
     let edited = TEXT;
-    for (let i = 0; i < 8; i++) {
-      edited = edit(edited, 60_000 + i * 10 + 5, 1, '#');
+    let seeds = 0;
+    for (let at = pattern.indexOf(' '); at !== -1 && at + SEED_LENGTH <= pattern.length; at = pattern.indexOf(' ', at + SEED_LENGTH)) {
+      edited = edit(edited, start + at + 3, 1, '#');
+      seeds += 1;
     }
-    assert.equal(search(edited, pattern, 20)[0]!.start, 60_000);
+    assert.ok(seeds >= 2 && seeds <= 20);
+    assert.equal(search(edited, pattern, 20)[0]!.start, start);
     assert.deepEqual(seededSearch(edited, WHOLE, pattern, 20), []);
   });
 });

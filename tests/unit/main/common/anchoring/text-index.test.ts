@@ -36,7 +36,7 @@ describe('TextIndex', () => {
     );
   });
 
-  it('clamps offsets to the text and skips empty Text nodes', () => {
+  it('skips empty Text nodes, and resolves the end of the text to the last node that holds text', () => {
     const { index, document, root } = articleFrom('<p>ab</p><p>cd</p>');
     const p = root.querySelector('p')!;
     p.append(document.createTextNode(''));
@@ -45,11 +45,22 @@ describe('TextIndex', () => {
     assert.equal(rebuilt.nodes.length, 4);
     assert.equal(rebuilt.positionToDom(2, 'forward')!.node.data, 'cd');
     assert.equal(rebuilt.positionToDom(2, 'backward')!.node.data, 'ab');
-    const end = rebuilt.positionToDom(99, 'forward')!;
+    const end = rebuilt.positionToDom(4, 'forward')!;
     assert.equal(end.node.data, 'cd');
     assert.equal(end.offset, 2);
-    assert.equal(rebuilt.positionToDom(-5, 'forward')!.offset, 0);
     assert.equal(index.text, 'abcd');
+  });
+
+  it('refuses offsets outside the text instead of moving them to its ends', () => {
+    const { index } = articleFrom('<p>ab</p><p>cd</p>');
+    for (const offset of [99, 5, -1, -5, 1.5, Number.NaN]) {
+      assert.throws(() => index.positionToDom(offset, 'forward'), RangeError, `offset ${offset}`);
+    }
+    assert.throws(() => index.rangeFromOffsets(2, 99), /outside the article's text, which has 4 characters/);
+    assert.throws(() => index.rangeFromOffsets(-1, 2), RangeError);
+    assert.throws(() => index.rangeFromOffsets(3, 1), /ends before it starts/);
+    assert.equal(index.rangeFromOffsets(0, 4).toString(), 'abcd');
+    assert.equal(index.rangeFromOffsets(4, 4).collapsed, true);
   });
 
   it('has no DOM position when the root holds no text', () => {
