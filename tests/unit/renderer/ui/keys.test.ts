@@ -4,8 +4,9 @@ import type { KeyPlatform } from '../../../../renderer/ui/keys';
 import { installDomGlobals } from '../annotations/dom-globals';
 
 const window = installDomGlobals();
-// isTypingTarget tells text fields apart by their DOM classes.
-for (const name of ['HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement'] as const) {
+// isTypingTarget tells text fields apart by their DOM classes, and keyCommand asks whether the
+// target is an Element inside a modal dialog.
+for (const name of ['Element', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement'] as const) {
   Object.defineProperty(globalThis, name, { value: window[name], configurable: true, writable: true });
 }
 const { keyCommand } = await import('../../../../renderer/ui/keys');
