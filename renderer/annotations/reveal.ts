@@ -20,7 +20,7 @@ export function revealPassage(root: HTMLElement, range: Range, card: HTMLElement
   const latest = passageTop - TOP_MARGIN;
   const earliest = cardBottom + BOTTOM_MARGIN - root.clientHeight;
   const current = root.scrollTop;
-  if (current <= latest && current >= earliest) return;
+  if (current <= latest && current >= earliest) return stopScrolling(root);
   // The passage wins over the card when both cannot fit.
   const wanted = jump ? passageTop - root.clientHeight * 0.2 : current;
   const top = Math.min(Math.max(wanted, earliest), latest);
@@ -35,8 +35,17 @@ export function revealPassage(root: HTMLElement, range: Range, card: HTMLElement
 export function scrollPassageIntoView(root: HTMLElement, range: Range): void {
   const view = root.getBoundingClientRect();
   const rect = range.getBoundingClientRect();
-  if (rect.top >= view.top + TOP_MARGIN && rect.bottom <= view.bottom - BOTTOM_MARGIN) return;
+  if (rect.top >= view.top + TOP_MARGIN && rect.bottom <= view.bottom - BOTTOM_MARGIN) return stopScrolling(root);
   const top = root.scrollTop + rect.top - view.top - root.clientHeight / 3;
   const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   root.scrollTo({ top: Math.max(0, top), behavior: smooth ? 'smooth' : 'auto' });
+}
+
+/**
+ * Stops a smooth scroll still under way (an earlier jump's), leaving the view where it is: the
+ * passage asked for is in view now, and would be carried out of it by that scroll (J pressed,
+ * then K before the scroll to the next highlight ended).
+ */
+function stopScrolling(root: HTMLElement): void {
+  root.scrollTo({ top: root.scrollTop, behavior: 'instant' });
 }
