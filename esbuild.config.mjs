@@ -19,7 +19,7 @@ const [, , renderer] = await Promise.all([
     ...node,
     // The CLI runs as `gloss`; the shebang is harmless in the other bundles.
     banner: { js: '#!/usr/bin/env node' },
-    entryPoints: { electron: 'main/electron/main.ts', serve: 'main/serve/serve-command.ts', cli: 'main/cli/gloss.ts' },
+    entryPoints: { electron: 'main/electron/main.ts', serve: 'main/serve/serve-command.ts', cli: 'main/cli/gloss.ts', 'start-desktop': 'main/launch/start-desktop.ts' },
   }),
   // Sandboxed preloads must be a single CommonJS file that requires only 'electron'; Electron
   // wraps it in a function, so it must not start with a shebang.

@@ -32,9 +32,6 @@ async function main(argv: string[]): Promise<void> {
     documentAccess: 'library',
   });
   const server = await startBrowserServer({ service, rendererDir: rendererDir(), port });
-  console.log(`Gloss is reading at ${server.url}`);
-  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -47,6 +44,9 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Only once Ctrl+C is handled: pressed as soon as the address shows, it still closes the store.
+  console.log(`Gloss is reading at ${server.url}`);
+  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

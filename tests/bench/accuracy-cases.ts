@@ -26,6 +26,8 @@ export const EDIT_KINDS = [
   'NFD to NFC',
   'passage deleted',
   'passage duplicated elsewhere',
+  'near-twin sentence deleted',
+  'text inserted above near-twins',
 ] as const;
 
 /** A kind of edit. */
@@ -52,6 +54,24 @@ interface Edit {
   highlight: TextSpan;
   /** Set when the truth cannot come from `mapSpan` (a moved paragraph). */
   truth?: Exclude<Truth, 'ambiguous'>;
+}
+
+/**
+ * Text that repeats itself but for a number, as logs, lists and generated reports do: `count`
+ * sentences alike in all but their number. A passage
+ * whose neighbours differ from it by one character is where anchoring goes wrong if it trusts a
+ * close match without asking whether another one is as close.
+ */
+function nearTwins(random: () => number, count: number): string[] {
+  const thing = word(random);
+  const place = word(random);
+  const first = 1 + Math.floor(random() * 20);
+  return Array.from({ length: count }, (_, i) => `Observation number ${first + i} of the ${thing} was logged at the ${place} before dawn.`);
+}
+
+/** `text` with `addition` appended as a block of its own (after every heading, so none moves). */
+function withBlock(text: string, addition: string): { before: string; toBefore: Replacement[]; at: number } {
+  return { before: `${text}\n${addition}`, toBefore: [{ at: text.length, remove: 0, insert: `\n${addition}` }], at: text.length + 1 };
 }
 
 /** One edit of `kind` on `article`, or null when this article offers no place for it. */
@@ -173,7 +193,30 @@ function makeEdit(random: () => number, kind: EditKind, article: Article): Edit 
       const copy = text.slice(highlight.start, highlight.end);
       return { before: text, replacements: [{ at: article.blocks[to]!.end, remove: 0, insert: ` ${copy}` }], highlight };
     }
+    case 'near-twin sentence deleted': {
+      // A paragraph of near-twin sentences; the highlighted one is deleted, its twins stay.
+      const sentences = nearTwins(random, 6);
+      const { before, toBefore, at } = withBlock(text, sentences.join(' '));
+      const which = 1 + Math.floor(random() * (sentences.length - 2));
+      const start = at + sentences.slice(0, which).join(' ').length + 1;
+      const end = start + sentences[which]!.length;
+      return { before, toBefore, replacements: [{ at: start, remove: end - start + 1, insert: '' }], highlight: { start, end } };
+    }
+    case 'text inserted above near-twins': {
+      // Near-twin paragraphs; a long paragraph is added above them, so every one moves down
+      // further than the place the highlight was expected at.
+      const paragraphs = nearTwins(random, 8);
+      const { before, toBefore, at } = withBlock(text, paragraphs.join('\n'));
+      const which = 2 + Math.floor(random() * (paragraphs.length - 4));
+      const start = at + paragraphs.slice(0, which).join('\n').length + 1;
+      const added = Array.from({ length: 3 }, () => randomSentenceOf(random)).join(' ');
+      return { before, toBefore, replacements: [{ at, remove: 0, insert: `${added}\n` }], highlight: { start, end: start + paragraphs[which]!.length } };
+    }
   }
+}
+
+function randomSentenceOf(random: () => number): string {
+  return `The ${word(random)} ${word(random)} and ${word(random)} ${word(random)} were noted by the ${word(random)} in the ${word(random)} ${word(random)}.`;
 }
 
 /** Headings of the edited text: the original ones moved by the edits. */

@@ -8,6 +8,8 @@ import { removeDataDir, startGlossServer } from './gloss-server';
 import config from '../../playwright.config';
 
 const OUT = 'assets/screenshots';
+const WIDE = { width: 1440, height: 900 };
+const NARROW = { width: 700, height: 900 };
 
 /** Selects the text `phrase` inside the article, as a reader's drag would. */
 async function selectPhrase(page: Page, phrase: string): Promise<void> {
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   const server = await startGlossServer();
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: WIDE, deviceScaleFactor: 1 });
     await page.goto(server.url);
     await page.locator('html[data-ready="true"]').waitFor();
     const highlights: Array<[string, string, string?]> = [
@@ -62,14 +64,24 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.getSelection()?.removeAllRanges());
     await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: 0 }));
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `${OUT}/reading-view.png` });
+    const shots: string[] = [];
+    const shoot = async (name: string) => {
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `${OUT}/${name}.png` });
+      shots.push(`${OUT}/${name}.png`);
+    };
+    await shoot('reading-view');
+    // A half-screen window: the side panels float over the article instead of squeezing it.
+    await page.setViewportSize(NARROW);
+    await shoot('reading-view-narrow');
     await page.getByRole('button', { name: 'Appearance' }).click();
     await page.getByRole('radio', { name: 'Dark' }).check();
     await page.keyboard.press('Escape');
+    await shoot('reading-view-narrow-dark');
+    await page.setViewportSize(WIDE);
     await page.getByRole('navigation', { name: 'FAQ' }).getByRole('link').nth(1).click();
-    await page.waitForTimeout(600);
-    await page.screenshot({ path: `${OUT}/reading-view-dark.png` });
-    console.log(`saved ${OUT}/reading-view.png and ${OUT}/reading-view-dark.png`);
+    await shoot('reading-view-dark');
+    console.log(`saved ${shots.join(', ')}`);
   } finally {
     await browser.close();
     await server.stop();

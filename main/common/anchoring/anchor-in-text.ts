@@ -187,8 +187,9 @@ function locate(current: CurrentText, target: AnnotationTarget, neighbourShifts:
     current.headings,
   );
   search.searchNear();
+  // A match it doubts (see QuoteSearch.result) goes on with the others, and is kept for review.
   const match = search.settled ? search.result() : null;
-  if (!match) {
+  if (match?.verdict !== 'certain') {
     return { search };
   }
   return {

@@ -22,7 +22,7 @@ import type { HeadingSpan } from './heading-barriers';
 import { contextPins, refineBounds, spansBetweenContext } from './match-bounds';
 import { judgeMatch, maxErrorsFor, MIN_CONTEXT_SIMILARITY } from './match-verdict';
 import type { MatchVerdict } from './match-verdict';
-import { scopesFor } from './search-scopes';
+import { scopesFor, windowAround } from './search-scopes';
 import type { MatchHint, Scope } from './search-scopes';
 import { seededSearch, seededSearchMany } from './seed-search';
 import type { SeedRequest } from './seed-search';
@@ -64,8 +64,17 @@ const MAX_EXACT_CANDIDATES = 256;
 
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 
+/**
+ * An edited span is doubted when another span, apart from it, is within this many more edits of
+ * the quote: in text that repeats itself but for a number or a name, the passage that was
+ * highlighted cannot be told from its twins, and the reader decides.
+ */
+const RIVAL_MARGIN = 1;
+
 interface Candidate extends QuoteMatch {
   contextScore: number;
+  /** True edit distance of the span to the quote. */
+  distance: number;
 }
 
 /**
@@ -78,6 +87,9 @@ export class QuoteSearch {
   private readonly seen = new Set<string>();
   private certain: Candidate | undefined;
   private review: Candidate | undefined;
+  /** Every span measured and not rejected, for the doubts of `checkDoubts`. */
+  private readonly candidates: Candidate[] = [];
+  private doubtsChecked = false;
   /** Whether the whole text has been searched for exact copies, and how many it holds. */
   private wholeTextCopies: number | undefined;
 
@@ -167,8 +179,37 @@ export class QuoteSearch {
 
   /** The best match found: a certain one, else one for review, else null. */
   result(): QuoteMatch | null {
+    this.checkDoubts();
     const best = this.certain ?? this.review;
     return best ? { start: best.start, end: best.end, score: best.score, kind: best.kind, verdict: best.verdict } : null;
+  }
+
+  /**
+   * An edited span taken as certain is doubted before it is kept, because the search stops at the
+   * first certain match near the expected place: the window around it is searched for rivals, and
+   * when a span apart from it is about as close to the quote (within RIVAL_MARGIN edits), every
+   * edited span is kept for review instead. That rival may be the quote itself, unchanged, a
+   * little further than expected (text inserted above near-twin paragraphs): it is then judged
+   * on its own, and anchored when its context holds. Or it is a twin as close as the span (one of
+   * several sentences alike but for a number was deleted): the reader decides. An unchanged copy
+   * far away is no rival: a passage edited in place, pinned by its context at both ends, is the
+   * reader's, and the copy elsewhere is a quotation of it.
+   */
+  private checkDoubts(): void {
+    const taken = this.certain;
+    if (this.doubtsChecked || taken === undefined || taken.kind === 'exact') return;
+    this.doubtsChecked = true;
+    const around = { ...windowAround(taken.start, this.quote.exact.length, this.text.length), isWindow: true };
+    for (const m of approximate(this.text, around, this.quote.exact, this.maxErrors(around))) {
+      this.considerApproximate(m, around);
+    }
+    const rivalled = this.candidates.some((c) => (c.end <= taken.start || c.start >= taken.end) && c.distance <= taken.distance + RIVAL_MARGIN);
+    if (!rivalled) return;
+    for (const c of this.candidates) {
+      if (c.kind === 'approx') c.verdict = 'review';
+    }
+    this.certain = best(this.candidates.filter((c) => c.verdict === 'certain'));
+    this.review = best(this.candidates.filter((c) => c.verdict === 'review'));
   }
 
   private wholeScope(): Scope {
@@ -231,6 +272,7 @@ export class QuoteSearch {
     if (!c) {
       return;
     }
+    this.candidates.push(c);
     if (c.verdict === 'certain') {
       if (!this.certain || c.score > this.certain.score) {
         this.certain = c;
@@ -278,7 +320,7 @@ export class QuoteSearch {
     if (verdict === 'reject') {
       return null;
     }
-    return { start: span.start, end: span.end, score, kind: distance === 0 ? 'exact' : 'approx', verdict, contextScore };
+    return { start: span.start, end: span.end, score, kind: distance === 0 ? 'exact' : 'approx', verdict, contextScore, distance };
   }
 }
 
@@ -322,6 +364,10 @@ export function matchQuotes(text: string, requests: readonly MatchRequest[]): (Q
 /** Find one quote in `text` (see `matchQuotes`). */
 export function matchQuote(text: string, quote: QuoteToMatch, hint: MatchHint = {}): QuoteMatch | null {
   return matchQuotes(text, [{ quote, hint }])[0]!;
+}
+
+function best(candidates: readonly Candidate[]): Candidate | undefined {
+  return candidates.reduce<Candidate | undefined>((top, c) => (top === undefined || c.score > top.score ? c : top), undefined);
 }
 
 function isWhole(span: TextSpan, text: string): boolean {

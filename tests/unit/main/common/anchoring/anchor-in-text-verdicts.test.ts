@@ -178,3 +178,36 @@ describe('anchorInText anchors text that only changed in spelling exactly', () =
     });
   }
 });
+
+describe('anchorInText among near-twins (text alike but for a number)', () => {
+  const twins = (from: number, count: number, separator: string) =>
+    Array.from({ length: count }, (_, i) => `Observation number ${from + i} of the heron was logged at the marsh before dawn.`).join(separator);
+
+  it('keeps for review, never anchors, a sentence whose twins one edit away stayed when it was deleted', () => {
+    const text = `The log of the season.\n${twins(11, 6, ' ')}\n`;
+    const target = targetOf(text, 'Observation number 13');
+    const sentence = text.slice(target.position.start, text.indexOf('.', target.position.start) + 1);
+    const fullTarget = targetOf(text, sentence);
+    const outcome = anchorOne(text.replace(`${sentence} `, ''), fullTarget);
+    assert.equal(outcome.status, 'needs-review', `was ${outcome.status}`);
+  });
+
+  it('finds the paragraph itself, not its twin, when text inserted above moved it past where it was expected', () => {
+    const text = `The log of the season.\n${twins(31, 8, '\n')}\n`;
+    const target = targetOf(text, 'Observation number 35 of the heron was logged at the marsh before dawn.');
+    const inserted = text.replace('The log of the season.\n', `The log of the season.\n${'A note added later, long enough to push every paragraph below it down. '.repeat(2)}\n`);
+    const outcome = anchorOne(inserted, target);
+    assert.equal(outcome.status, 'anchored');
+    assert.equal(covered(inserted, outcome), 'Observation number 35 of the heron was logged at the marsh before dawn.');
+  });
+
+  it('still takes a passage edited in place when its copy elsewhere is unchanged (that copy quotes it)', () => {
+    const quoted = 'The committee voted to keep the library open on Sundays through the winter.';
+    const text = `${SENTENCE} ${quoted} Then the meeting closed.\n${'Other words of the article go here and fill a paragraph. '.repeat(12)}\nAs the minutes say: ${quoted}\n`;
+    const target = targetOf(text, quoted);
+    const edited = text.replace(`${quoted} Then`, `${quoted.replace('voted', 'agreed')} Then`);
+    const outcome = anchorOne(edited, target);
+    assert.equal(outcome.status, 'anchored');
+    assert.equal(covered(edited, outcome), quoted.replace('voted', 'agreed'));
+  });
+});
