@@ -133,8 +133,9 @@ async function timeOpen(browser: Browser, url: string, onScreenMark: string, art
 }
 
 /**
- * Checks, once per size, that both pages drew the same article at their end point, and that
- * Gloss's first frame holds what its reader sees: the title, Contents and the article.
+ * Checks, once per size, that both pages drew the same article at their end point, in the same
+ * typography (font, line width, the height of the text laid out, within 1%), and that Gloss's
+ * first frame holds what its reader sees: the title, Contents and the article.
  */
 async function checkSameArticle(browser: Browser, bareUrl: string, glossUrl: string, title: string): Promise<void> {
   const articleText = async (url: string, mark: string) => {
@@ -146,6 +147,17 @@ async function checkSameArticle(browser: Browser, bareUrl: string, glossUrl: str
         title: document.getElementById('document-title')?.textContent ?? null,
         contents: document.querySelectorAll('#contents-list a').length,
         sections: document.querySelectorAll('#article h2').length,
+        // The typography both must share: a paragraph's font and line, and the height of all the text laid out.
+        ...(() => {
+          const paragraphs = document.querySelectorAll('#article p');
+          const first = paragraphs[0]!;
+          const style = getComputedStyle(first);
+          return {
+            font: `${style.font} / ${style.lineHeight} / ${style.hyphens}`,
+            lineWidth: first.getBoundingClientRect().width,
+            textHeight: paragraphs[paragraphs.length - 1]!.getBoundingClientRect().bottom - document.querySelector('#article h1')!.getBoundingClientRect().top,
+          };
+        })(),
       }));
     } finally {
       await page.close();
@@ -154,6 +166,11 @@ async function checkSameArticle(browser: Browser, bareUrl: string, glossUrl: str
   const bare = await articleText(bareUrl, 'bare:article-on-screen');
   const gloss = await articleText(glossUrl, 'gloss:article-on-screen');
   if (bare.text.length < 1000 || bare.text !== gloss.text) throw new Error(`the two pages drew different articles (${bare.text.length} and ${gloss.text.length} characters)`);
+  if (bare.font !== gloss.font || Math.abs(bare.lineWidth - gloss.lineWidth) > 1 || Math.abs(bare.textHeight - gloss.textHeight) > 0.01 * bare.textHeight) {
+    throw new Error(
+      `the two pages laid the article out differently: font ${bare.font} and ${gloss.font}, lines ${bare.lineWidth} and ${gloss.lineWidth} px wide, text ${bare.textHeight} and ${gloss.textHeight} px high`,
+    );
+  }
   if (gloss.title !== title || gloss.contents !== gloss.sections || gloss.contents === 0) {
     throw new Error(`Gloss's first frame lacks its title or Contents (title "${gloss.title}", ${gloss.contents} contents links for ${gloss.sections} sections)`);
   }
