@@ -42,9 +42,12 @@ export class TimeLeft {
     this.clear();
     this.anchor = anchor;
     const generation = this.generation;
-    afterNextPaint(() => {
-      if (generation === this.generation) this.count(article.index);
-    });
+    // A task of its own after that frame's, so what waits for the frame (its mark) is not held up.
+    afterNextPaint(() =>
+      window.setTimeout(() => {
+        if (generation === this.generation) this.count(article.index);
+      }, 0),
+    );
   }
 
   private count(index: TextIndex): void {
