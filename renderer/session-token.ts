@@ -15,8 +15,13 @@ const STORAGE_KEY = 'gloss-session-token';
 export function takeSessionToken(): string | null {
   const fromAddress = tokenFromAddress(location.hash, location.search);
   if (fromAddress !== null) {
-    sessionStorage.setItem(STORAGE_KEY, fromAddress);
-    history.replaceState(history.state, '', `${location.pathname}${withoutToken(location.hash)}`);
+    // Kept once the script taking it has run, so the page's first request (startup-request.ts) is
+    // on its way first: writing sessionStorage waits on the browser process, which on a busy
+    // machine takes up to tens of milliseconds.
+    queueMicrotask(() => {
+      sessionStorage.setItem(STORAGE_KEY, fromAddress);
+      history.replaceState(history.state, '', `${location.pathname}${withoutToken(location.hash)}`);
+    });
     return fromAddress;
   }
   return sessionStorage.getItem(STORAGE_KEY);

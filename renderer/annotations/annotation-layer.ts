@@ -8,6 +8,7 @@ import type { Annotation } from '../../main/api';
 import type { GlossClient } from '../api';
 import type { ArticleModel } from '../article/article-view';
 import type { SettingsStore } from '../settings/settings-store';
+import { afterNextPaint, nextPaint } from '../ui/after-next-paint';
 import { h } from '../ui/dom';
 import { keyCommand } from '../ui/keys';
 import type { Toasts } from '../ui/toasts';
@@ -171,10 +172,10 @@ export class AnnotationLayer {
    */
   async show(model: ArticleModel, listing?: Promise<Annotation[]>): Promise<void> {
     const generation = ++this.generation;
+    const articleDrawn = nextPaint();
     this.leaveDocument();
     // Not current until its annotations are in: a highlight made before would be wiped by them.
     this.doc = null;
-    const doc = indexDocument(model);
     this.resizeObserver.disconnect();
     this.resizeObserver.observe(model.root);
     const { api } = this.deps.client;
@@ -189,7 +190,11 @@ export class AnnotationLayer {
       this.sidebar.failed(error instanceof Error ? error.message : String(error), () => void this.show(model));
       return;
     }
+    // Highlights are anchored as soon as they arrive, so that the frame showing the article can
+    // show them too; with none to paint, that frame comes first and the text index after it.
+    if (!annotations.some((annotation) => annotation.kind === 'highlight' && annotation.target !== null)) await articleDrawn;
     if (generation !== this.generation) return;
+    const doc = indexDocument(model);
     const result = anchorAnnotations(doc.index, doc.outline, annotations, contentHash);
     this.actions.adopt(annotations);
     this.doc = doc;
@@ -569,17 +574,3 @@ function focusQuietly(element: HTMLElement): void {
   element.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
 }
 
-/**
- * Runs `callback` once the next frame has been drawn: a rAF callback runs before that frame's
- * paint, and a message posted from it is delivered after.
- */
-function afterNextPaint(callback: () => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      callback();
-    };
-    channel.port2.postMessage(null);
-  });
-}

@@ -11,6 +11,7 @@
  * brief pulse after jumping to one (none when the reader asks for reduced motion).
  */
 import { HIGHLIGHT_COLORS, highlightName, reviewHighlightName, type HighlightColor } from './colors';
+import { ensureHighlightStyles } from './highlight-styles';
 
 /** What the painter needs to know of a highlight. */
 export interface Paintable {
@@ -49,6 +50,7 @@ export class HighlightPainter {
   private currentId: string | null = null;
   private sorted: Paintable[] | null = null;
   private flashTimer = 0;
+  private stylesChecked = false;
 
   constructor() {
     if (!supportsCustomHighlights()) return;
@@ -156,6 +158,10 @@ export class HighlightPainter {
   }
 
   private addRanges(item: Paintable): void {
+    if (!this.stylesChecked && this.byColor.size > 0) {
+      this.stylesChecked = true;
+      ensureHighlightStyles(item.range);
+    }
     (item.needsReview ? this.forReview : this.byColor).get(item.color)?.add(item.range);
     if (item.hasNote) this.notes?.add(item.range);
     if (this.selectedId === item.id) this.selected?.add(item.range);

@@ -18,8 +18,11 @@ export interface ArticleModel {
   /** Every heading, title included, in document order. */
   headings: HeadingInfo[];
   faq: FaqEntry[];
-  /** The article's text and its offsets ↔ DOM positions, built once per render. */
-  index: TextIndex;
+  /**
+   * The article's text and its offsets ↔ DOM positions, built once per render when first asked
+   * for: the first frame of an article does not need it, unless a reading position is restored.
+   */
+  readonly index: TextIndex;
   /** Images and media next to the document that could not be read because it is an upload. */
   unreadableFromUpload: number;
 }
@@ -68,7 +71,19 @@ export class ArticleView {
     // Hyphenation, quotes and speech follow the document's language, else the app's.
     this.root.lang = documentLanguage(document.markdown) ?? navigator.language;
     const { headings, sections, faq } = readArticleStructure(this.root);
-    return { document, root: this.root, headings, sections, faq, index: new TextIndex(this.root), unreadableFromUpload };
+    const root = this.root;
+    let index: TextIndex | null = null;
+    return {
+      document,
+      root,
+      headings,
+      sections,
+      faq,
+      unreadableFromUpload,
+      get index() {
+        return (index ??= new TextIndex(root));
+      },
+    };
   }
 
   /** Empties the article (no document open). */

@@ -23,6 +23,7 @@ export class ContentsView {
   private headings: HeadingInfo[] = [];
   private current: string | null = null;
   private marked: HTMLAnchorElement | null = null;
+  private frame = 0;
 
   constructor(
     private readonly list: HTMLOListElement,
@@ -30,15 +31,7 @@ export class ContentsView {
     /** The "Show headings down to" choice; hidden for an outline one level deep. */
     private readonly depthChoice: HTMLSelectElement,
   ) {
-    let frame = 0;
-    scrollRoot.addEventListener(
-      'scroll',
-      () => {
-        cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(() => this.markCurrent());
-      },
-      { passive: true },
-    );
+    scrollRoot.addEventListener('scroll', () => this.markCurrentInNextFrame(), { passive: true });
     depthChoice.addEventListener('change', () => this.showDepth(Number(depthChoice.value)));
   }
 
@@ -57,7 +50,11 @@ export class ContentsView {
     this.depthChoice.replaceChildren(...Array.from({ length: deepest }, (_, i) => h('option', { value: i + 1 }, labels(i + 1))));
     const depth = initialDepth(tree);
     this.depthChoice.value = String(depth);
-    this.showDepth(depth);
+    this.foldTo(depth);
+    // Finding the section on screen lays the article out: in the frame that shows it, once the
+    // reading position is restored, not now, when the rest of the page (the FAQ) is still to
+    // come and would have it laid out a second time.
+    this.markCurrentInNextFrame(true);
   }
 
   private renderNode(node: Node): HTMLLIElement {
@@ -94,8 +91,17 @@ export class ContentsView {
 
   /** Shows the tree down to `depth` levels: every branch at that depth folds, those above open. */
   private showDepth(depth: number): void {
-    for (const entry of this.entries.values()) this.fold(entry, entry.node.depth >= depth);
+    this.foldTo(depth);
     this.markCurrent(true);
+  }
+
+  private foldTo(depth: number): void {
+    for (const entry of this.entries.values()) this.fold(entry, entry.node.depth >= depth);
+  }
+
+  private markCurrentInNextFrame(force = false): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.markCurrent(force));
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { TextIndex } from '../../main/common/anchoring/text-index';
+import type { ArticleModel } from '../article/article-view';
 
 /** How far below the top edge of the view the reading line sits, in CSS pixels. */
 const READING_LINE = 12;
@@ -21,10 +22,15 @@ function caretRangeAt(x: number, y: number): Range | null {
  * same words come back to the top after the text size, line width or window size changed.
  */
 export class ReadingAnchor {
+  /** `article.index` is read only when a position is asked for or restored: it is built on first use. */
   constructor(
-    private readonly index: TextIndex,
+    private readonly article: Pick<ArticleModel, 'index'>,
     private readonly scrollRoot: HTMLElement,
   ) {}
+
+  private get index(): TextIndex {
+    return this.article.index;
+  }
 
   /** The text offset at the reading line (near the top of the view), or null when there is none. */
   offsetAtTop(): number | null {

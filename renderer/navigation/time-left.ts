@@ -5,6 +5,8 @@
  */
 import { headingsFromDom } from '../../main/common/anchoring/headings-from-dom';
 import type { TextIndex } from '../../main/common/anchoring/text-index';
+import type { ArticleModel } from '../article/article-view';
+import { afterNextPaint } from '../ui/after-next-paint';
 import type { ReadingAnchor } from './reading-anchor';
 import { readingTime, sectionEnd, WordCounter, type SectionStart } from './word-count';
 
@@ -16,7 +18,8 @@ export class TimeLeft {
   private length = 0;
   private wordsPerMinute = 240;
   private frame = 0;
-  private counting = 0;
+  /** Bumped by `clear`, so a count waiting for its frame knows its document is gone. */
+  private generation = 0;
 
   constructor(
     private readonly scrollRoot: HTMLElement,
@@ -30,23 +33,35 @@ export class TimeLeft {
     window.addEventListener('resize', later);
   }
 
-  /** Starts on a newly shown document. Words are counted in a task of their own, after the article is drawn. */
-  track(index: TextIndex, anchor: ReadingAnchor): void {
+  /**
+   * Starts on a newly shown document. Words are counted once the frame showing the article is
+   * drawn (a task queued now could run before that frame); `article.index` is built on first
+   * use, so it is read only then.
+   */
+  track(article: Pick<ArticleModel, 'index'>, anchor: ReadingAnchor): void {
     this.clear();
     this.anchor = anchor;
-    this.counting = window.setTimeout(() => {
-      this.counter = new WordCounter(index.text);
-      this.length = index.text.length;
-      const headings = headingsFromDom(index);
-      // The title heads the whole article, not a section of it.
-      this.sections = headings[0]?.level === 1 ? headings.slice(1) : headings;
-      this.render();
-    }, 0);
+    const generation = this.generation;
+    // A task of its own after that frame's, so what waits for the frame (its mark) is not held up.
+    afterNextPaint(() =>
+      window.setTimeout(() => {
+        if (generation === this.generation) this.count(article.index);
+      }, 0),
+    );
+  }
+
+  private count(index: TextIndex): void {
+    this.counter = new WordCounter(index.text);
+    this.length = index.text.length;
+    const headings = headingsFromDom(index);
+    // The title heads the whole article, not a section of it.
+    this.sections = headings[0]?.level === 1 ? headings.slice(1) : headings;
+    this.render();
   }
 
   /** No document: no readout. */
   clear(): void {
-    window.clearTimeout(this.counting);
+    this.generation += 1;
     this.counter = null;
     this.anchor = null;
     this.output.hidden = true;

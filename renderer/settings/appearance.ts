@@ -7,6 +7,7 @@
 import type { Settings } from '../../main/api';
 import { SETTING_RANGES, THEME_LABELS, THEMES, TYPEFACE_LABELS, TYPEFACES } from '../../main/common/limits';
 import { byId, h } from '../ui/dom';
+import { afterNextPaint } from '../ui/after-next-paint';
 import { applyAppearance, hyphenates, onSystemThemeChange } from './reading-style';
 import { TYPEFACE_STACKS } from './typefaces';
 
@@ -102,9 +103,14 @@ export function createAppearanceControls(onChange: (patch: Partial<Settings>) =>
       for (const [typeface, input] of typefaces) input.checked = typeface === settings.typeface;
       justify.checked = settings.justify;
       const lang = document.getElementById('article')?.closest('[lang]')?.getAttribute('lang') ?? 'en';
-      justifyNote.textContent = hyphenates(lang)
-        ? 'Long words are hyphenated in the document’s language.'
-        : 'This browser has no hyphenation dictionary for the document’s language: justified lines may space words widely.';
+      // The first probe lays the page out: after the frame that shows the document, not before.
+      afterNextPaint(() =>
+        window.setTimeout(() => {
+          justifyNote.textContent = hyphenates(lang)
+            ? 'Long words are hyphenated in the document’s language.'
+            : 'This browser has no hyphenation dictionary for the document’s language: justified lines may space words widely.';
+        }, 0),
+      );
       showSliders();
     },
     fitLineWidth(chars) {

@@ -8,23 +8,21 @@ import { benchLibraries, STARTS } from './library-bench';
 import type { LibraryBenchResult } from './library-bench';
 import { benchExport, printExportBench } from './export-bench';
 import { benchNotesSearch, describeNotesSearch } from './notes-search-bench';
-import { benchOpenArticle } from './open-article-bench';
+import { benchOpenArticle, printOpenArticle } from './open-article-bench';
+import { benchOpenVersusBare, printVersusBare } from './open-versus-bare-bench';
 import { benchAnchoringAccuracy, formatAccuracyTable } from './anchoring-accuracy-bench';
 import { benchLibraryView } from './library-view-bench';
+import { loadAverage } from './page-timing';
 import { benchReanchor } from './reanchor-bench';
 import { benchFind, describeFind } from './find-bench';
 
 const verdict = (met: boolean) => (met ? 'target met' : 'TARGET MISSED');
 
 async function main(): Promise<void> {
-  console.log(`Gloss benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(`Gloss benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadAverage()}\n`);
 
-  const open = await benchOpenArticle();
-  const openMet = open.overheadPercent <= 50;
-  console.log(`(a) open a ${(open.articleBytes / 2 ** 20).toFixed(2)} MB Markdown article in Chromium until the frame showing every highlight is drawn (median of 7):`);
-  console.log(`    no highlights:             ${open.bareMs.toFixed(0)} ms`);
-  console.log(`    ${open.highlights} highlights:         ${open.withHighlightsMs.toFixed(0)} ms  (${open.overheadPercent >= 0 ? '+' : ''}${open.overheadPercent.toFixed(1)}%; target ≤ +50%: ${verdict(openMet)})`);
-  console.log(`    and until the sidebar lists all ${open.highlights} (built after the highlights show): ${open.listedMs.toFixed(0)} ms\n`);
+  printOpenArticle(await benchOpenArticle());
+  console.log('');
 
   const reanchor = await benchReanchor();
   const glossMet = reanchor.glossMs < 15;
@@ -82,6 +80,11 @@ async function main(): Promise<void> {
 
   printExportBench(await benchExport());
   for (const line of ['', ...describeFind(await benchFind(), verdict)]) console.log(line);
+
+  console.log('\n(i) open the same Markdown article in Gloss and in a bare page that only runs marked + DOMPurify and sets innerHTML,');
+  console.log('    in the same Chromium, interleaved (bare, Gloss, bare, Gloss…, each in a fresh page):');
+  printVersusBare(await benchOpenVersusBare());
+  console.log(`    (load average when done: ${loadAverage()})`);
 }
 
 main().catch((error: unknown) => {

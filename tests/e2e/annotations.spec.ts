@@ -114,6 +114,34 @@ test('Delete offers Undo in a toast, and Ctrl+Z brings a highlight back too', as
   await expect(item).toHaveCount(1);
 });
 
+test('Ctrl+Z pressed before the main side has confirmed a deletion still brings the highlight back', async ({ page, gloss }) => {
+  await openReader(page, gloss.url);
+  await selectText(page, NEXT_SENTENCE);
+  await toolbar(page).getByRole('button', { name: 'Green', exact: true }).click();
+  const item = sidebar(page).getByRole('listitem').filter({ hasText: 'Watershed Moment' });
+  await expect(item).toHaveCount(1);
+  // The deletion reaches the server only once Ctrl+Z has been pressed, as on a busy disk.
+  let release = () => {};
+  const pressed = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/deleteAnnotation', async (route) => {
+    await pressed;
+    await route.continue();
+  });
+  const deleted = page.waitForResponse((response) => response.url().endsWith('/api/deleteAnnotation'));
+
+  await item.getByRole('button', { name: 'Delete' }).click();
+  await expect(item).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  release();
+  await deleted;
+  await expect(item).toHaveCount(1);
+  await expect.poll(() => painted(page, 'gloss-green')).toEqual([NEXT_SENTENCE]);
+  // Nothing is left to undo, so no toast offers it.
+  await expect(page.locator('#toast-region').getByText('Highlight deleted')).toHaveCount(0);
+  await reopen(page);
+  await expect(item).toHaveCount(1);
+});
+
 test('H and N highlight from the keyboard; overlapping highlights both stay painted; the toolbar works by keyboard', async ({ page, gloss }) => {
   await openReader(page, gloss.url);
   const first = 'The new strategic partnership has replaced previous agreements from 1961, 2000, and 2001.';
@@ -275,6 +303,15 @@ test('highlights cross paragraphs, inline formatting, list items, table cells an
       expect(across).toMatch(/^sings early in the morning\.\s+First item about sparrows\s+Second item about finches\s+Bird\s+Song\s+Wren\s+Loud$/);
       const [heading] = await painted(page, 'gloss-green');
       expect(heading).toMatch(/^words\s+The end$/);
+      // The color reaches the text inside inline formatting and table cells too.
+      const colors = await page.evaluate(() =>
+        ['#article', '#article em', '#article li', '#article td'].map((selector) => getComputedStyle(document.querySelector(selector)!, '::highlight(gloss-purple)').backgroundColor),
+      );
+      expect(new Set(colors).size, colors.join(' / ')).toBe(1);
+      expect(colors[0]).toMatch(/^rgba?\(/);
+      expect(colors[0]).not.toBe('rgba(0, 0, 0, 0)');
+      // Chromium passes the article's highlight styles on, so they are not given to every element.
+      await expect(page.locator('html')).toHaveAttribute('data-highlight-styles', 'inherited');
       await expect(sidebar(page).getByRole('group', { name: 'Birds' }).getByRole('listitem')).toContainText('sings early');
       await expect(sidebar(page).getByRole('group', { name: 'Closing words' }).getByRole('listitem')).toContainText('The end');
     };

@@ -29,6 +29,8 @@ const FAQ_TITLE = /^(?:frequently asked questions|faq'?s?|questions (?:and|&) an
  * "q." is too common a typo or abbreviation to mean anything.
  */
 const QUESTION_MARKER = /^(?:Q\d*\s*[.:)]|(?:Question|QUESTION|question)\s*\d*\s*[:.)])\s*/;
+/** What a paragraph opening with QUESTION_MARKER starts with: a Q or a q after any whitespace. */
+const MAY_OPEN_WITH_MARKER = /^\s*[Qq]/;
 /** "A.", "A:", "A)", "A1." or "Answer:" opening an answer. */
 const ANSWER_MARKER = /^(?:A\d*\s*[.:)]|(?:Answer|ANSWER|answer)\s*\d*\s*[:.)])\s*/;
 
@@ -111,6 +113,9 @@ function headingQuestions(root: Element): Question[] {
 function paragraphQuestions(root: Element): Question[] {
   const found: Question[] = [];
   for (const paragraph of root.querySelectorAll('p')) {
+    // Every question marker opens with a Q or a q: the other paragraphs (nearly all of a long
+    // article) are passed over without splitting their text into lines.
+    if (!MAY_OPEN_WITH_MARKER.test(paragraph.textContent ?? '')) continue;
     const [firstLine = '', ...rest] = lines(paragraph);
     const marker = QUESTION_MARKER.exec(firstLine);
     if (!marker) continue;

@@ -117,6 +117,11 @@ describe('detectFaq', () => {
     assert.deepEqual(answers(entries[2]), [], 'the answer is inside the question’s own paragraph');
   });
 
+  it('reads a question whose paragraph opens with white space or a line break before the marker', () => {
+    const body = page('<p>\n  <em>question:</em> Is this read?</p>\n\n<p>answer: Yes.</p>\n\n<p><br>Q1. And this?<br>A1. Also.</p>\n\nQuite an ordinary paragraph?\n\nIt is not a question.\n');
+    assert.deepEqual(questions(detectFaq(body)), ['Is this read?', 'And this?']);
+  });
+
   it('reads <details> blocks, the summary being the question', () => {
     const body = page('<details>\n<summary>Is it free?</summary>\n\nYes, **entirely**.\n\n</details>\n\n<details><summary>Q: Offline?</summary><p>Always.</p></details>\n');
     const entries = detectFaq(body);

@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { Marked } from 'marked';
+import markedFootnote from 'marked-footnote';
 import { unprefixedName } from '../../../../../main/common/article/article-names';
 import { createMarkdownRenderer, slugify, type RenderOptions } from '../../../../../main/common/article/render-markdown';
 import { assertInert, XSS_CORPUS, xssVectors } from './assert-inert';
 import { bodyWith, createWindow } from './jsdom-window';
 
 const renderer = createMarkdownRenderer(createWindow());
+const SAMPLE_ARTICLES = fileURLToPath(new URL('../../../../../assets/articles', import.meta.url));
 const resolved: string[] = [];
 const options: RenderOptions = {
   resolveAssetUrl: (path) => {
@@ -68,6 +74,16 @@ describe('GitHub Flavored Markdown', () => {
     }
     assert.equal(body.querySelector('#user-content-footnote-label')?.textContent, 'Footnotes');
     assert.equal(refs[0]?.getAttribute('aria-describedby'), 'user-content-footnote-label');
+  });
+
+  it('renders a document without footnotes as the footnote extension would (which is then left out)', () => {
+    const samples = readdirSync(SAMPLE_ARTICLES).map((name) => readFileSync(join(SAMPLE_ARTICLES, name), 'utf8'));
+    const documents = [XSS_CORPUS, ...samples, 'Brackets [x], carets ^2 and [links](#a), [ref][1] and [^ alone.\n\n[1]: https://example.com\n'];
+    for (const markdown of documents) {
+      const text = markdown.replaceAll('[^', '[');
+      const withExtension = new Marked({ gfm: true, breaks: false, async: false }, markedFootnote({ headingClass: '' })).parse(text, { async: false });
+      assert.equal(new Marked({ gfm: true, breaks: false, async: false }).parse(text, { async: false }), withExtension);
+    }
   });
 
   it('keeps <details>/<summary> and the importer’s related-link asides', () => {
