@@ -125,6 +125,7 @@ export class AnnotationIndex {
     for (const id of ids) {
       const record = document.records.get(id);
       if (!record) continue;
+      this.#version += 1;
       this.#engine.remove(record);
       document.records.delete(id);
       this.#byKey.delete(indexKey(documentId, id));
@@ -144,6 +145,7 @@ export class AnnotationIndex {
   putDocument(documentId: string, title: string): void {
     const document = this.#document(documentId);
     if (document.title !== title) {
+      this.#version += 1;
       if (document.title !== '') this.#titles.remove({ id: documentId, title: document.title });
       if (title !== '') this.#titles.add({ id: documentId, title });
       document.title = title;
@@ -155,6 +157,7 @@ export class AnnotationIndex {
   removeDocument(documentId: string): void {
     const document = this.#documents.get(documentId);
     if (!document) return;
+    this.#version += 1;
     for (const record of document.records.values()) {
       this.#engine.remove(record);
       this.#byKey.delete(indexKey(documentId, record.id));
@@ -187,10 +190,22 @@ export class AnnotationIndex {
     return { engine: packEngine(this.#engine as MiniSearch<unknown>), documents, records };
   }
 
+  /**
+   * Counts the changes to what the index holds: a change reported that leaves it as it was (a
+   * document's file read again, the same annotations in it) does not move it, so closing Gloss
+   * after it rewrites no snapshot and the data folder stays as it was.
+   */
+  get version(): number {
+    return this.#version;
+  }
+
+  #version = 0;
+
   #put(record: IndexedAnnotation): void {
     const document = this.#document(record.documentId);
     const before = document.records.get(record.id);
     if (before && sameRecord(before, record)) return;
+    this.#version += 1;
     if (before && sameText(before, record)) {
       // Color, status or date changed: the terms are the same, only the record is new. MiniSearch
       // stores no fields, so the record it was given stays valid for `remove`.

@@ -106,10 +106,19 @@ export function openNotesSearch(dataDir: string, options: NotesSearchOptions = {
   }
 
   function change(documentId: string, apply: (index: AnnotationIndex) => void): void {
+    const before = index.version;
     apply(index);
     log?.push({ documentId, apply });
     fingerprints.delete(documentId);
-    changed = true;
+    // While loading, the change is replayed onto the loaded index, and judged there.
+    if (log === null && index.version !== before) changed = true;
+  }
+
+  /** Replays the changes logged while loading; whether they changed what the index holds. */
+  function replayChanged(): boolean {
+    const before = index.version;
+    replay();
+    return index.version !== before;
   }
 
   async function ingest(file: AnnotationFileInfo): Promise<void> {
@@ -149,7 +158,7 @@ export function openNotesSearch(dataDir: string, options: NotesSearchOptions = {
       index.putDocument(documentId, title);
       changed = true;
     }
-    replay();
+    if (replayChanged()) changed = true;
     const unchanged = files.filter((file) => known.get(file.documentId) === file.fingerprint);
     for (const file of unchanged) fingerprints.set(file.documentId, file.fingerprint);
     progress.indexedDocuments = unchanged.length;
@@ -160,7 +169,7 @@ export function openNotesSearch(dataDir: string, options: NotesSearchOptions = {
       progress.indexedDocuments += 1;
       if (due()) await yieldNow();
     }
-    replay();
+    if (replayChanged()) changed = true;
     // A document changed while loading is read again next time, as one changed later is.
     for (const entry of log ?? []) fingerprints.delete(entry.documentId);
   }
