@@ -204,15 +204,30 @@ export class AnnotationActions {
     this.drafts.forget(id);
     if (!finalId || !entry || !doc) return;
     this.sessions.delete(id);
+    const deleting = this.deleteQuietly(finalId);
+    // Undoable at once, as the entry leaves the list: Ctrl/Cmd+Z pressed before the main side
+    // has answered waits for that answer, then restores what it deleted.
+    let undoAsked = false;
+    const step = this.record(
+      doc,
+      'Deletion',
+      async () => {
+        undoAsked = true;
+        await this.restoreQuietly(restoreAs ?? (await deleting), entry.span);
+      },
+      () => this.deleteQuietly(finalId).then(() => undefined),
+    );
     let deleted: Annotation;
     try {
-      deleted = await this.deleteQuietly(finalId);
+      deleted = await deleting;
     } catch (error) {
+      // Never deleted (deleteQuietly put it back): nothing to undo.
+      this.deps.history.drop(step);
       this.deps.toasts.error(error);
       return;
     }
-    const kept = restoreAs ?? deleted;
-    const step = this.record(doc, 'Deletion', async () => void (await this.restoreQuietly(kept, entry.span)), () => this.deleteQuietly(finalId).then(() => undefined));
+    // Already being undone: no toast offers it.
+    if (undoAsked) return;
     const what = deleted.kind === 'note' ? 'Note deleted' : 'Highlight deleted';
     this.deps.toasts.show(what, { action: { label: 'Undo', run: () => void this.runUndo(this.deps.history.undoStep(step), 'Undone') } });
   }

@@ -66,6 +66,12 @@ export class UndoStack<Scope> {
     return this.run(() => (this.done.includes(step) ? step : null), 'undo');
   }
 
+  /** Forgets a step that turned out never to have happened (a deletion the main side refused). */
+  drop(step: UndoStep<Scope>): void {
+    removeWhere(this.done, (other) => other === step);
+    removeWhere(this.undone, (other) => other === step);
+  }
+
   /** Whether `scope` has a step to undo, or to redo. */
   canUndo(scope: Scope): boolean {
     return this.latest(this.done, scope) !== null;

@@ -155,7 +155,7 @@ test('Copy as Markdown copies the open annotation, else all that the filter show
     expect(filtered).not.toContain(NOTE);
     await sidebar(page).getByRole('searchbox', { name: 'Filter annotations' }).fill('');
 
-    await sidebar(page).getByRole('listitem').filter({ hasText: 'The margin is where' }).getByRole('button', { name: /The margin is where/ }).click();
+    await sidebar(page).getByRole('listitem').filter({ hasText: 'The margin is where' }).getByRole('button', { name: /^The margin is where/ }).click();
     await expect(noteEditor(page)).toBeVisible();
     await sidebar(page).getByRole('button', { name: 'Copy as Markdown' }).click();
     await expect.poll(clipboard).toMatch(new RegExp(`^> ${SENTENCE}\\n\\n\\^gloss-`));
@@ -247,7 +247,7 @@ test('a link to an annotation opens its document and reveals it, beside the sess
     await page.goto(`${origin}/#annotation=${documentId}/${annotationId}`);
     await expect(toasts(page)).toContainText('The passage of this highlight is no longer in “Margins”.');
     const orphan = sidebar(page).getByRole('group', { name: 'Orphaned' }).getByRole('listitem');
-    await expect(orphan.getByRole('button', { name: /The margin is where/ })).toBeFocused();
+    await expect(orphan.getByRole('button', { name: /^The margin is where/ })).toBeFocused();
   } finally {
     await cleanup();
   }
