@@ -44,6 +44,18 @@ describe('UndoStack', () => {
     assert.equal(c.value, 3);
   });
 
+  it('forgets a dropped step (a deletion the main side refused): Undo goes to the one before', async () => {
+    const c = counter();
+    const stack = new UndoStack<string>();
+    stack.push(c.step('doc', 1));
+    const refused = c.step('doc', 2);
+    stack.push(refused);
+    stack.drop(refused);
+    assert.equal(stack.canRedo('doc'), false);
+    assert.equal((await stack.undo('doc'))?.label, 'set 1');
+    assert.equal(await stack.undo('doc'), null);
+  });
+
   it('a new step clears what could be redone', async () => {
     const c = counter();
     const stack = new UndoStack<string>();
