@@ -164,8 +164,11 @@ export function openNotesSearch(dataDir: string, options: NotesSearchOptions = {
     progress.indexedDocuments = unchanged.length;
     for (const file of files) {
       if (known.get(file.documentId) === file.fingerprint) continue;
-      changed = true;
+      // A file rewritten with the same annotations (its fingerprint moved, not what is indexed)
+      // does not make a new snapshot: the data folder stays as it was, and it is read again.
+      const before = index.version;
       await ingest(file);
+      if (index.version !== before) changed = true;
       progress.indexedDocuments += 1;
       if (due()) await yieldNow();
     }

@@ -30,7 +30,7 @@ test('the README quotes npm start’s message without Electron word for word', a
 test('npm run serve prints what the README says, and what it says when stopped', async (t) => {
   const quoted = (await blockAfter('[FILE]\n```\n\nprints')).split('\n');
   const dataDir = await mkdtemp(join(tmpdir(), 'gloss-readme-serve-'));
-  t.after(() => rm(dataDir, { recursive: true, force: true }));
+  t.after(() => rm(dataDir, { recursive: true, force: true, maxRetries: 5 }));
   const server = spawn(process.execPath, ['--import', 'tsx', resolve('main/serve/serve-command.ts'), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   t.after(() => server.kill('SIGKILL'));
   const lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
@@ -39,8 +39,11 @@ test('npm run serve prints what the README says, and what it says when stopped',
     const printed = (await lines.next()).value as string;
     assert.match(printed, pattern);
   }
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGINT');
   assert.equal((await lines.next()).value, 'Gloss stopped (SIGINT).');
+  // It closes the store (and writes its search snapshot) before it exits: only then is the folder removed.
+  await exited;
   const readme = await readFile('README.md', 'utf8');
   assert.ok(readme.includes('`Gloss stopped (SIGINT).`'), 'the README says what it prints when stopped');
 });
