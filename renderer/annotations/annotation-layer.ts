@@ -552,6 +552,7 @@ export class AnnotationLayer {
   /** Ctrl/Cmd+Z and its redo keys. An open note is closed (and saved) first: its sitting is then the newest step. */
   private async undoOrRedo(command: 'undo' | 'redo'): Promise<void> {
     if (this.editor.openId) await this.editor.close();
+    await this.editor.whenClosed();
     await this.sessionEnding;
     if (command === 'undo') await this.actions.undo();
     else await this.actions.redo();

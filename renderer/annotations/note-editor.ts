@@ -270,16 +270,26 @@ export class NoteEditor {
   }
 
   /** Saves now and closes. Focus goes back where it came from unless told otherwise. */
-  async close(options: { restoreFocus?: boolean } = {}): Promise<void> {
+  close(options: { restoreFocus?: boolean } = {}): Promise<void> {
     const id = this.id;
-    if (!id) return;
+    if (!id) return this.closing;
     this.tags.commit();
     const focusBack = options.restoreFocus !== false && this.element.contains(document.activeElement) ? this.returnFocus : null;
     this.hide();
     focusBack?.focus({ preventScroll: true });
-    await Promise.all([this.noteSave.flush(), this.tagSave.flush()]);
-    this.actions.closed(id);
+    const closed = Promise.all([this.noteSave.flush(), this.tagSave.flush()]).then(() => this.actions.closed(id));
+    // Hidden at once, but its last save is still on its way: Ctrl/Cmd+Z pressed meanwhile waits
+    // for it (whenClosed), so it undoes this sitting, not the step before.
+    this.closing = closed.catch(() => undefined);
+    return closed;
   }
+
+  /** Resolves once the last close has saved and told the actions (at once when none is under way). */
+  whenClosed(): Promise<void> {
+    return this.closing;
+  }
+
+  private closing: Promise<void> = Promise.resolve();
 
   /** Saves everything pending now (the Save button, Ctrl+S, leaving the page). */
   async saveNow(): Promise<void> {

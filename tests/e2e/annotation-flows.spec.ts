@@ -230,10 +230,20 @@ test('"Add document note" creates nothing until something is typed', async ({ pa
   // Writing it is one step: Undo takes the note away again.
   await page.getByRole('main', { name: 'Article' }).focus();
   await panel.getByRole('group', { name: 'Document notes' }).getByRole('button', { name: /Edit/ }).click();
+  // The last save reaches the main side only once Ctrl+Z has been pressed (a busy disk): the
+  // undo waits for it and takes this sitting back, not the step before it.
+  let release = () => {};
+  const pressed = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/updateAnnotation', async (route) => {
+    await pressed;
+    await route.continue();
+  });
   await noteEditor(page).getByRole('textbox', { name: 'Note' }).pressSequentially(' soon');
   await page.keyboard.press('Escape');
   await page.getByRole('main', { name: 'Article' }).focus();
   await page.keyboard.press('Control+z');
+  release();
+  await expect(panel.getByRole('group', { name: 'Document notes' }).getByRole('listitem')).toContainText('Read again');
   await expect(panel.getByRole('group', { name: 'Document notes' }).getByRole('listitem')).not.toContainText('soon');
 });
 
