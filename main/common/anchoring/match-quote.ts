@@ -200,7 +200,11 @@ export class QuoteSearch {
     if (this.doubtsChecked || taken === undefined || taken.kind === 'exact') return;
     this.doubtsChecked = true;
     const around = { ...windowAround(taken.start, this.quote.exact.length, this.text.length), isWindow: true };
-    for (const m of approximate(this.text, around, this.quote.exact, this.maxErrors(around))) {
+    // Only spans apart from it and about as close can be rivals: the search allows no more
+    // errors than that, and what overlaps the span taken is not measured.
+    const rivalErrors = Math.min(this.maxErrors(around), taken.distance + RIVAL_MARGIN);
+    for (const m of approximate(this.text, around, this.quote.exact, rivalErrors)) {
+      if (m.end > taken.start && m.start < taken.end) continue;
       this.considerApproximate(m, around);
     }
     const rivalled = this.candidates.some((c) => (c.end <= taken.start || c.start >= taken.end) && c.distance <= taken.distance + RIVAL_MARGIN);
