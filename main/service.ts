@@ -248,7 +248,8 @@ export async function createGlossService(options: ServiceOptions): Promise<Gloss
         const uses = new Map<string, TagUse>();
         for (const documentId of await annotations.documentIds()) {
           const inDocument = new Set<string>();
-          for (const annotation of await annotations.list(documentId)) {
+          // peek: read without keeping every file of the library open in the store.
+          for (const annotation of await annotations.peek(documentId)) {
             for (const tag of annotation.tags) {
               const key = tagKey(tag);
               const use = uses.get(key) ?? { tag: cleanTag(tag), annotations: 0, documents: 0 };
