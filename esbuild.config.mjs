@@ -8,6 +8,9 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalCommen
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist/renderer', { recursive: true });
 
+/** The scripts index.html loads. */
+const PAGE_SCRIPTS = ['renderer/main.ts', 'renderer/startup-request.ts'];
+
 const started = Date.now();
 // Node-side bundles: CommonJS, with electron left to the runtime, and jsdom too: it resolves files
 // of its own at load time (xhr-sync-worker.js), so it cannot be bundled; the headless renderer
@@ -32,7 +35,7 @@ const [, , renderer] = await Promise.all([
     // startup-request.js runs first, on its own (index.html loads it async): it asks the main side
     // for the document while main.js is still loading. Both import the same client from a shared
     // chunk, so the page holds one.
-    entryPoints: { main: 'renderer/main.ts', 'startup-request': 'renderer/startup-request.ts' },
+    entryPoints: { main: PAGE_SCRIPTS[0], 'startup-request': PAGE_SCRIPTS[1] },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
@@ -42,25 +45,31 @@ const [, , renderer] = await Promise.all([
     loader: { '.woff2': 'file' },
     assetNames: 'fonts/[name]-[hash]',
   }),
+  // The stylesheets, in one file: the page waits for every stylesheet before it draws, and each
+  // one more is a request more on the way to the first frame.
+  build({ ...common, entryPoints: { gloss: 'renderer/styles/gloss.css' }, bundle: true, minify: true, outdir: 'dist/renderer/styles' }),
 ]);
 await writeFile('dist/renderer/index.html', withModulePreloads(await readFile('renderer/index.html', 'utf8'), renderer.metafile));
-await cp('renderer/styles', 'dist/renderer/styles', { recursive: true });
 await cp('assets/icons/icon.svg', 'dist/renderer/favicon.svg');
 // The bundled typeface's licence (SIL OFL 1.1) travels with its files.
 await cp('node_modules/@fontsource/opendyslexic/LICENSE', 'dist/renderer/fonts/OpenDyslexic-LICENSE.txt');
 console.log(`built dist/ in ${Date.now() - started} ms`);
 
 /**
- * index.html with a `<link rel="modulepreload">` for each chunk the renderer's scripts import, in
- * place of its MODULE_PRELOADS comment: the browser fetches them with the scripts instead of
- * after, and their names carry a content hash that only the build knows.
+ * index.html with a `<link rel="modulepreload">` for each chunk the entry scripts import
+ * statically, in place of its MODULE_PRELOADS comment: the browser fetches them with the scripts
+ * instead of after, and their names carry a content hash that only the build knows. A chunk only
+ * imported dynamically (reading-tools.ts, loaded after the first frame) is left out: preloading it
+ * would fetch and compile it on the way to that frame.
  */
 function withModulePreloads(html, metafile) {
   const marker = '<!-- MODULE_PRELOADS -->';
   if (!html.includes(marker)) throw new Error(`renderer/index.html has no ${marker}`);
   const folder = 'dist/renderer/';
   // esbuild names outputs with forward slashes on every platform.
-  const chunks = Object.keys(metafile.outputs).filter((file) => file.startsWith(`${folder}chunks/`) && file.endsWith('.js'));
-  const links = chunks.map((file) => `<link rel="modulepreload" href="${file.slice(folder.length)}" />`);
+  // The page's own scripts, not the chunks imported dynamically (esbuild makes those entry points too).
+  const entries = Object.values(metafile.outputs).filter((output) => PAGE_SCRIPTS.includes(output.entryPoint));
+  const chunks = new Set(entries.flatMap((output) => output.imports.filter((imported) => imported.kind === 'import-statement').map((imported) => imported.path)));
+  const links = [...chunks].filter((file) => file.startsWith(`${folder}chunks/`)).map((file) => `<link rel="modulepreload" href="${file.slice(folder.length)}" />`);
   return html.replace(marker, links.join('\n    '));
 }

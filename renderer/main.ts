@@ -1,6 +1,12 @@
 /**
  * The renderer's entry point: connects to the main side, draws the first document and wires
  * the views together. Each view lives in its own module; this file only composes them.
+ *
+ * What a document's first frame draws (its title, Contents, FAQ and text, in the reader's
+ * settings) is built here, at once. The rest (highlights and notes, find, export, the library,
+ * search: reading-tools.ts) is a separate chunk, loaded once that frame is drawn, so the page
+ * neither fetches, compiles nor runs it before the reader sees the article. Whatever asks for
+ * those tools goes through `withTools`, which keeps the calls in the order they were made.
  */
 // First: it sends the startup request before the modules below are evaluated.
 import { client, startupRequest } from './startup-request';
@@ -10,30 +16,22 @@ import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError } from './api';
 import { ArticleView, type ArticleModel } from './article/article-view';
 import { showUploadNotice } from './article/upload-notice';
-import { AnnotationLayer } from './annotations/annotation-layer';
 import { LAYOUT_SETTINGS, SidePanels } from './layout/side-panels';
 import { ContentsView } from './navigation/contents';
 import { FaqNavigator } from './navigation/faq-navigator';
 import { wireNavigationSections } from './navigation/nav-sections';
 import { ReadingAnchor } from './navigation/reading-anchor';
 import { ReadingProgress } from './navigation/reading-progress';
-import { AnnotationImporter } from './export/annotation-importer';
-import { AnnotationLinks } from './export/annotation-links';
-import { ExportDialog } from './export/export-dialog';
-import { wireExportTools } from './export/export-tools';
-import { NotesFolderSettings } from './export/notes-folder-settings';
 import { TimeLeft } from './navigation/time-left';
 import { DocumentOpener } from './open/document-opener';
-import { FindBar } from './find/find-bar';
-import { NotesSearchDialog } from './search/notes-search-dialog';
 import { DocumentWatch } from './library/document-watch';
 import { settleIdentity } from './library/identity-prompt';
-import { LibraryController } from './library/library-controller';
-import { capturePlace, findPlace } from './library/reading-place';
 import { createAppearanceControls } from './settings/appearance';
 import { REFLOWING_SETTINGS } from './settings/reading-style';
 import { SettingsStore } from './settings/settings-store';
-import { afterNextPaint } from './ui/after-next-paint';
+import type { ReadingTools, ReadingToolsHost } from './reading-tools';
+import { afterNextPaint, nextPaint } from './ui/after-next-paint';
+import { DeferredParts, Gate } from './ui/deferred';
 import { byId, h } from './ui/dom';
 import { keyCommand } from './ui/keys';
 import { wirePopover } from './ui/popover';
@@ -53,60 +51,43 @@ const faq = new FaqNavigator(byId<HTMLOListElement>('faq-list'), byId<HTMLInputE
 const progress = new ReadingProgress(reader, byId('reading-progress'), byId('reading-progress-bar'));
 const timeLeft = new TimeLeft(reader, byId('time-left'));
 const settings = new SettingsStore(api);
-const annotations = new AnnotationLayer({
-  client,
-  toasts,
-  scrollRoot: reader,
-  panel: byId('annotations-panel'),
-  settings,
-  sidebarHost: { show: () => panels.show('sidebar'), makeWayFor: (from) => panels.makeWayFor('sidebar', from) },
-});
 
 let current: ArticleModel | null = null;
 /** The document on screen (an empty one too), or null when none is. */
 let shown: OpenedDocument | null = null;
 let readingAnchor: ReadingAnchor | null = null;
-const find = new FindBar({
-  host: byId('find-anchor'),
-  scrollRoot: reader,
-  readingOffset: () => readingAnchor?.offsetAtTop() ?? null,
-  fallbackFocus: () => reader.focus({ preventScroll: true }),
-});
 /** Resolves once the shown document's annotations are anchored and painted. */
 let annotationsShown: Promise<void> = Promise.resolve();
 const watch = new DocumentWatch(api);
 
-/** The document on screen, for export, import and links. */
-const shownDocument = () => (current === null ? null : { id: current.document.id, title: current.document.title });
-const exportDialog = new ExportDialog({ client, toasts, shown: shownDocument });
-const importer = new AnnotationImporter({
+/** Opened by start() once the first frame is drawn: what that frame does not need waits for it. */
+const firstFrame = new Gate();
+
+/** What the tools are given: the window's shared parts, and what this file does for them. */
+const toolsHost: ReadingToolsHost = {
   client,
   toasts,
-  shown: shownDocument,
-  imported: (documentIds) => {
-    if (current !== null && documentIds.includes(current.document.id)) void annotations.show(current);
+  settings,
+  get panels() {
+    return panels;
   },
-});
-wireExportTools(annotations.sidebarTools, {
-  client,
-  toasts,
-  dialog: exportDialog,
-  importer,
-  copyTarget: () => (current === null ? null : { documentId: current.document.id, annotationIds: annotations.selectedOrShownIds() }),
-});
-const notesFolder = new NotesFolderSettings(byId('settings-panel'), { client, toasts });
-const links = new AnnotationLinks({
-  client,
-  toasts,
-  shown: shownDocument,
-  show: async (doc) => {
-    showDocument(doc);
-    void refreshRecent();
-    await annotationsShown;
-  },
-  shownReady: () => annotationsShown,
-  reveal: (id) => annotations.revealAnnotation(id),
-});
+  reader,
+  current: () => current,
+  readingOffset: () => readingAnchor?.offsetAtTop() ?? null,
+  shownDocumentId: () => shown?.id ?? null,
+  showDocument: (doc) => showDocument(doc),
+  annotationsShown: () => annotationsShown,
+  openDocumentAt: (documentId, annotationId) => openDocumentAt(documentId, annotationId),
+  openWith: (load) => openWith(load),
+  documentRemoved: () => showEmptyState('No document open', 'The document you were reading was removed from the library.'),
+  refreshRecent: () => refreshRecent(),
+  reportError,
+};
+
+/** The tools of reading-tools.ts: its chunk is fetched once the first frame is drawn, and built once. */
+const tools = new DeferredParts<ReadingTools>(() => firstFrame.after(() => import('./reading-tools')).then((module) => module.createReadingTools(toolsHost)));
+/** Calls `use` with the tools, in the order asked (DeferredParts.use). */
+const withTools = <R>(use: (parts: ReadingTools) => R) => tools.use(use);
 
 const appearance = createAppearanceControls((patch) => changeSettings(patch));
 const panels = new SidePanels({
@@ -139,6 +120,14 @@ function applySettings(next: Settings): void {
 }
 
 /**
+ * Lets the window's contents be drawn (index.html holds them back with data-starting): called
+ * once what to show is in the page, so its first frame is also the first frame of the chrome.
+ */
+function drawApp(): void {
+  delete app.dataset.starting;
+}
+
+/**
  * Shows the empty state; `documentName` names a document that is open but has no text. With no
  * document at all, the library is the start screen, with `title` and `message` at its top.
  */
@@ -152,8 +141,10 @@ function showEmptyState(title: string, message: string, documentName = ''): void
   }
   article.clear();
   showUploadNotice(byId('notice-area'), null);
-  find.attach(null);
-  annotations.clear();
+  void withTools(({ find, annotations }) => {
+    find.attach(null);
+    annotations.clear();
+  }).catch(reportError);
   contents.show([]);
   faq.show([]);
   byId('document-title').textContent = documentName;
@@ -161,8 +152,9 @@ function showEmptyState(title: string, message: string, documentName = ''): void
   progress.clear();
   timeLeft.clear();
   byId('empty-state').hidden = documentName === '';
+  drawApp();
   if (documentName === '') {
-    void library.showStart({ title, message });
+    void withTools(({ library }) => library.showStart({ title, message })).catch(reportError);
     return;
   }
   byId('empty-state-title').textContent = title;
@@ -177,9 +169,12 @@ interface ShowOptions {
 
 function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   shown = doc;
-  if (!options.reload) library.hide();
+  if (!options.reload) void withTools(({ library }) => library.hide()).catch(reportError);
   showFileNotice(null);
-  watch.follow(doc.id, doc.contentHash, { changed: () => void reloadFromDisk(doc.id), missing: () => showFileNotice(doc) });
+  // The watch's long poll is not what the first frame needs: it starts once the tools may load.
+  void firstFrame.after(() => {
+    if (shown === doc) watch.follow(doc.id, doc.contentHash, { changed: () => void reloadFromDisk(doc.id), missing: () => showFileNotice(doc) });
+  });
   byId('empty-state').hidden = true;
   byId('document-title').textContent = doc.title;
   document.title = `${doc.title} — Gloss`;
@@ -187,8 +182,8 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
     showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`, doc.fileName);
     return;
   }
-  // Ask for the annotations now, so the request runs while the article renders.
-  const listing = api.listAnnotations({ documentId: doc.id });
+  // Asked for once the article's first frame is drawn, with the tools that show them.
+  const listing = firstFrame.after(() => api.listAnnotations({ documentId: doc.id }));
   listing.catch(() => undefined);
   current = article.show(doc);
   showUploadNotice(byId('notice-area'), current);
@@ -197,8 +192,10 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   document.documentElement.dataset.contentHash = doc.contentHash;
   contents.show(current.sections);
   faq.show(current.faq);
+  // Everything the first frame shows is in the page: lay it out once, from here on.
+  drawApp();
   readingAnchor = new ReadingAnchor(current, reader);
-  find.attach(current);
+  const model = current;
   progress.track(
     options.position?.(current) ?? doc.readingPosition,
     (position) => {
@@ -210,7 +207,10 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   // The frame showing the article (title, Contents, FAQ, text), before any highlight: what
   // `npm run bench` compares with a bare Markdown page.
   afterNextPaint(() => performance.mark('gloss:article-on-screen'));
-  annotationsShown = annotations.show(current, listing).then(showNotices);
+  annotationsShown = withTools(({ find, annotations }) => {
+    find.attach(model);
+    return annotations.show(model, listing);
+  }).then(showNotices);
 }
 
 /**
@@ -218,6 +218,10 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
  * were reading, re-anchor the highlights (the layer says what moved) and say what happened.
  */
 async function reloadFromDisk(documentId: string): Promise<void> {
+  if (shown?.id !== documentId) return;
+  // The anchoring that finds the place again is the highlights' (in the tools' chunk): not
+  // part of what the first frame loads.
+  const { capturePlace, findPlace } = await import('./library/reading-place');
   if (shown?.id !== documentId) return;
   const top = readingAnchor?.offsetAtTop() ?? null;
   const place = current && top !== null ? capturePlace(current.index.text, top) : null;
@@ -249,7 +253,7 @@ function showFileNotice(doc: OpenedDocument | null): void {
     return;
   }
   const locate = h('button', { type: 'button', className: 'text-button' }, 'Locate…');
-  locate.addEventListener('click', () => void library.locate(doc.id));
+  locate.addEventListener('click', () => void withTools(({ library }) => library.locate(doc.id)).catch(reportError));
   area.replaceChildren(
     h(
       'div',
@@ -294,31 +298,15 @@ async function openDocumentAt(documentId: string, annotationId?: string): Promis
   if (doc === null) return false;
   if (annotationId !== undefined) {
     await annotationsShown;
-    if (shown?.id === documentId) await annotations.reveal(annotationId);
+    if (shown?.id === documentId) await withTools(({ annotations }) => annotations.reveal(annotationId));
   }
   return true;
 }
 
-const library = new LibraryController({
-  client,
-  toasts,
-  root: byId('library'),
-  app,
-  covered: [byId('navigation-panel'), reader, byId('annotations-panel')],
-  openDocument: (documentId) => openDocumentAt(documentId),
-  openWith,
-  currentDocumentId: () => shown?.id ?? null,
-  documentRemoved: () => showEmptyState('No document open', 'The document you were reading was removed from the library.'),
-  openFile: () => byId<HTMLInputElement>('file-input').click(),
-  openSample: () => void openWith(() => api.openSample({})),
-  returnFocus: () => reader.focus({ preventScroll: true }),
-});
-
-const notesSearch = new NotesSearchDialog({ api, openAt: openDocumentAt, reportError });
 const opener = new DocumentOpener(client, openWith, reportError);
 const recentMenu = wirePopover(byId<HTMLButtonElement>('recent-button'), byId('recent-menu'), () => void refreshRecent());
 wirePopover(byId<HTMLButtonElement>('appearance-button'), byId('appearance-panel'));
-wirePopover(byId<HTMLButtonElement>('settings-button'), byId('settings-panel'), () => void notesFolder.load());
+wirePopover(byId<HTMLButtonElement>('settings-button'), byId('settings-panel'), () => void withTools(({ notesFolder }) => notesFolder.load()).catch(reportError));
 
 async function refreshRecent(): Promise<void> {
   const recent = await api.listRecent({}).catch(() => []);
@@ -353,22 +341,24 @@ function runCommand(command: ShellCommand): void {
       showShortcuts(client);
       break;
     case 'export':
-      exportDialog.open();
+      void withTools(({ exportDialog }) => exportDialog.open()).catch(reportError);
       break;
     case 'import-annotations':
-      void importer.importPath(command.path);
+      void withTools(({ importer }) => importer.importPath(command.path)).catch(reportError);
       break;
     case 'open-annotation':
-      void links.follow({ documentId: command.documentId, annotationId: command.annotationId });
+      void withTools(({ links }) => links.follow({ documentId: command.documentId, annotationId: command.annotationId })).catch(reportError);
       break;
     case 'show-library':
-      library.toggle();
+      void withTools(({ library }) => library.toggle()).catch(reportError);
       break;
     case 'find':
-      if (!library.visible) find.open();
+      void withTools(({ library, find }) => {
+        if (!library.visible) find.open();
+      }).catch(reportError);
       break;
     case 'search-notes':
-      notesSearch.open();
+      void withTools(({ notesSearch }) => notesSearch.open()).catch(reportError);
       break;
   }
 }
@@ -380,7 +370,7 @@ function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
   // Keys the desktop menu owns (Mod+O, Mod+\ there) never come back from keyCommand.
   const command = keyCommand(event, client);
-  if (library.visible && command !== null && !OVER_THE_LIBRARY.has(command)) return;
+  if (tools.value?.library.visible && command !== null && !OVER_THE_LIBRARY.has(command)) return;
   switch (command) {
     case 'open-document':
       event.preventDefault();
@@ -402,24 +392,24 @@ function onKeyDown(event: KeyboardEvent): void {
       break;
     case 'export-annotations':
       event.preventDefault();
-      exportDialog.open();
+      void withTools(({ exportDialog }) => exportDialog.open()).catch(reportError);
       break;
     case 'show-library':
       event.preventDefault();
-      library.toggle();
+      void withTools(({ library }) => library.toggle()).catch(reportError);
       break;
     case 'find':
       event.preventDefault();
-      find.open();
+      void withTools(({ find }) => find.open()).catch(reportError);
       break;
     case 'search-notes':
       event.preventDefault();
-      notesSearch.open();
+      void withTools(({ notesSearch }) => notesSearch.open()).catch(reportError);
       break;
     case 'find-next':
     case 'find-previous':
       event.preventDefault();
-      find.findAgain(command === 'find-next' ? 1 : -1);
+      void withTools(({ find }) => find.findAgain(command === 'find-next' ? 1 : -1)).catch(reportError);
       break;
   }
 }
@@ -428,14 +418,37 @@ function wireChrome(): void {
   opener.wirePicker([byId<HTMLButtonElement>('open-document'), byId<HTMLButtonElement>('empty-open')], byId<HTMLInputElement>('file-input'));
   opener.wireDrop(byId('drop-overlay'));
   byId('empty-sample').addEventListener('click', () => void openWith(() => api.openSample({})));
-  byId('library-button').addEventListener('click', () => library.toggle());
-  byId('search-notes-button').addEventListener('click', () => notesSearch.open());
+  byId('library-button').addEventListener('click', () => void withTools(({ library }) => library.toggle()).catch(reportError));
+  byId('search-notes-button').addEventListener('click', () => void withTools(({ notesSearch }) => notesSearch.open()).catch(reportError));
   document.addEventListener('keydown', onKeyDown);
   client.onCommand(runCommand);
 }
 
 async function start(): Promise<void> {
   wireChrome();
+  try {
+    await showStartup();
+  } finally {
+    drawApp();
+    // The first frame is drawn (or being drawn): the rest of the window may load now.
+    await nextPaint();
+    firstFrame.open();
+  }
+  try {
+    await tools.load();
+    // The notes folder's messages are fetched while one is kept.
+    void withTools(({ notesFolder }) => notesFolder.load());
+    if (client.mode === 'browser') void withTools(({ links }) => links.watchFragment());
+  } catch (error) {
+    reportError(error);
+  } finally {
+    // Every control now works: what tests and the desktop's smoke test wait for.
+    document.documentElement.dataset.ready = 'true';
+  }
+}
+
+/** Shows what the startup answer says: its document, or why there is none. */
+async function showStartup(): Promise<void> {
   let startup: Startup;
   try {
     startup = await startupRequest;
@@ -445,6 +458,8 @@ async function start(): Promise<void> {
   }
   settings.load(startup.settings);
   for (const notice of startup.notices) toasts.show(notice, { timeoutMs: 20_000, notice: true });
+  // A question about which document this is comes before the document: over the window, not a blank page.
+  if (startup.document?.similarTo) drawApp();
   const startDocument = startup.document && (await settleIdentity(api, toasts, startup.document).catch((error: unknown) => (reportError(error), null)));
   if (startDocument) showDocument(startDocument);
   else if (startup.document) showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
@@ -454,10 +469,6 @@ async function start(): Promise<void> {
   }
   else showEmptyState('No document open', 'Open a Markdown or plain-text file, or drop one here.');
   opener.renderRecent(byId<HTMLUListElement>('recent-list'), startup.recent, () => recentMenu.close());
-  document.documentElement.dataset.ready = 'true';
-  // The notes folder's messages are fetched while one is kept.
-  void notesFolder.load();
-  if (client.mode === 'browser') links.watchFragment();
 }
 
 void start();

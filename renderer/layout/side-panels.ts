@@ -60,10 +60,12 @@ export class SidePanels {
   private readonly resizers: Record<PanelName, { sync(): void }>;
 
   constructor(private readonly options: SidePanelsOptions) {
-    const { reader, scrim, panels } = options;
-    // One hundred `ch` of the reading font, to turn characters a line into pixels.
+    const { scrim, panels } = options;
+    // One hundred `ch` of the reading font, to turn characters a line into pixels. Outside the
+    // app, so it can be measured while the app is not drawn yet (main.ts), at the cost of laying
+    // out the probe alone.
     this.probe = h('span', { className: 'measure-probe', 'aria-hidden': 'true' });
-    reader.append(this.probe);
+    document.body.append(this.probe);
     for (const name of ['navigation', 'sidebar'] as const) {
       const { panel, toggle } = panels[name];
       toggle.addEventListener('click', () => this.toggle(name));
