@@ -11,6 +11,7 @@
 import type { ArticleModel } from '../article/article-view';
 import { scrollPassageIntoView } from '../annotations/reveal';
 import { supportsCustomHighlights } from '../annotations/highlight-painter';
+import { ensureHighlightStyles } from '../annotations/highlight-styles';
 import { h } from '../ui/dom';
 import { findMatches, searchableText, type FindMatches, type FindOptions } from './find-matches';
 
@@ -207,6 +208,8 @@ export class FindBar {
       }
     }
     const range = index.rangeFromOffsets(this.matches.starts[this.current] as number, this.matches.ends[this.current] as number);
+    // The matches are styled on the article, as the reader's highlights are (highlight-styles.ts).
+    if (this.currentHighlight) ensureHighlightStyles(range);
     this.currentHighlight?.clear();
     this.currentHighlight?.add(range);
     openDetailsAround(range.startContainer);
