@@ -105,7 +105,7 @@ async function createHeadlessRenderer(): Promise<HeadlessRenderer> {
     renderArticle(markdown) {
       // Images contribute no text: whether a local one would load changes no offset, so none is
       // resolved. Links open in a new tab, as in the browser mode; that is attributes only.
-      const rendered = markdownRenderer.render(markdown, { resolveAssetUrl: () => null, externalLinks: 'new-tab' });
+      const rendered = markdownRenderer.renderNodes(markdown, { resolveAssetUrl: () => null, externalLinks: 'new-tab' });
       const root = window.document.createElement('article');
       root.className = 'article';
       root.id = 'article';

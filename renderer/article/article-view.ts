@@ -54,7 +54,7 @@ export class ArticleView {
   /** Renders a document and returns its structure. */
   show(document: OpenedDocument): ArticleModel {
     let unreadableFromUpload = 0;
-    const rendered = this.renderer.render(document.markdown, {
+    const rendered = this.renderer.renderNodes(document.markdown, {
       resolveAssetUrl: (path) => {
         // An upload came without its folder: nothing next to it can be read.
         if (document.isUpload) {

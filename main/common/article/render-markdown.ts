@@ -24,10 +24,24 @@ export interface RenderedArticle {
   remoteContentBlocked: number;
 }
 
+/** A document rendered for the reading view, as nodes to move into the article root. */
+export interface RenderedArticleNodes {
+  /** The sanitized article: the body of DOMPurify's inert document, whose children fillArticleRoot moves into the page. */
+  body: HTMLElement;
+  /** How many remote images and media were replaced by placeholders instead of being loaded. */
+  remoteContentBlocked: number;
+}
+
 /** Renders Markdown documents to safe HTML. */
 export interface MarkdownRenderer {
   /** Renders one document. Synchronous: nothing is fetched, remote content least of all. */
   render(markdown: string, options: RenderOptions): RenderedArticle;
+  /**
+   * Renders one document as `render` does, but hands back the sanitized nodes rather than their
+   * HTML: the article root (fillArticleRoot) takes the very nodes the sanitizer checked, and a
+   * long article is neither serialized nor parsed a second time.
+   */
+  renderNodes(markdown: string, options: RenderOptions): RenderedArticleNodes;
   /**
    * Renders many small documents (an export's notes) with one sanitizer pass where they can be
    * kept apart (parse-apart.ts): per document, the HTML `render` gives, but for heading ids, which
@@ -47,13 +61,18 @@ export interface MarkdownRenderer {
  */
 export function createMarkdownRenderer(window: Window): MarkdownRenderer {
   const sanitizer = createArticleSanitizer(window);
+  const renderNodes = (markdown: string, options: RenderOptions): RenderedArticleNodes => {
+    const body = sanitizer.sanitize(toUnsafeHtml(markdown), options.externalLinks);
+    const remoteContentBlocked = blockRemoteContent(body, options.resolveAssetUrl);
+    ensureHeadingIds(body);
+    return { body, remoteContentBlocked };
+  };
   return {
     render(markdown, options) {
-      const body = sanitizer.sanitize(toUnsafeHtml(markdown), options.externalLinks);
-      const remoteContentBlocked = blockRemoteContent(body, options.resolveAssetUrl);
-      ensureHeadingIds(body);
+      const { body, remoteContentBlocked } = renderNodes(markdown, options);
       return { html: body.innerHTML, remoteContentBlocked };
     },
+    renderNodes,
     renderMany(markdowns, options, finish) {
       return parseApart(
         markdowns.map(toUnsafeHtml),
