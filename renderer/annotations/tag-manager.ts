@@ -45,7 +45,11 @@ export class TagManager {
   async open(): Promise<void> {
     this.status.textContent = '';
     delete this.status.dataset.state;
-    if (!this.element.open) this.element.showModal();
+    if (!this.element.open) {
+      // Not the rows of the last time it was open: a name typed there would be wiped by the fresh ones.
+      this.list.replaceChildren(h('li', { className: 'panel-empty' }, 'Loading tags…'));
+      this.element.showModal();
+    }
     await this.load();
     this.list.querySelector<HTMLInputElement>('input')?.focus();
   }
@@ -61,11 +65,16 @@ export class TagManager {
       this.list.replaceChildren(h('li', { className: 'panel-empty' }, 'No tags yet. Add them in a note, under “Add tag”.'));
       return;
     }
-    this.list.replaceChildren(...this.uses.map((use) => this.row(use)));
+    // Names being typed in other rows survive the rows being drawn again (after a rename).
+    const typed = new Map<string, string>();
+    for (const input of this.list.querySelectorAll<HTMLInputElement>('input')) if (input.value !== '' && input.dataset.tag) typed.set(input.dataset.tag, input.value);
+    this.list.replaceChildren(...this.uses.map((use) => this.row(use, typed.get(use.tag) ?? '')));
   }
 
-  private row(use: TagUse): HTMLLIElement {
+  private row(use: TagUse, typed: string): HTMLLIElement {
     const input = h('input', { type: 'text', className: 'tag-manager-input', 'aria-label': `New name for ${use.tag}`, placeholder: 'New name', maxlength: LIMITS.maxTagLength, autocomplete: 'off' });
+    input.dataset.tag = use.tag;
+    input.value = typed;
     const button = h('button', { type: 'button', className: 'text-button', disabled: true }, 'Rename');
     const sync = () => {
       const plan = this.plan(use, input.value);

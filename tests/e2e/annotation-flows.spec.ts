@@ -303,6 +303,50 @@ test('a tag typed as "#idea" is stored and shown as one #idea; tags are renamed 
   }
 });
 
+test('Manage tags opened again offers no stale rows while its tags load, and a name typed in one row survives a rename in another', async ({ page }) => {
+  const { cleanup, server } = await serveFile('market.md', MARKET);
+  try {
+    await openReader(page, server.url);
+    await highlight(page, TEA);
+    await card(page, TEA).getByRole('button', { name: new RegExp(`^${TEA}`) }).click();
+    await noteEditor(page).getByRole('textbox', { name: 'Add tag' }).fill('fruit, gift');
+    await page.keyboard.press('Enter');
+    await expect(noteEditor(page).getByRole('status')).toHaveText('Saved');
+    await page.keyboard.press('Escape');
+    const open = () => sidebar(page).getByRole('button', { name: 'Manage tags' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Manage tags' });
+    await open();
+    await expect(dialog.getByRole('textbox', { name: 'New name for fruit', exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // The tags of the second opening are held back: until they come, there is nothing to type into.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/listTags', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await open();
+    await expect(dialog).toContainText('Loading tags…');
+    await expect(dialog.getByRole('textbox')).toHaveCount(0);
+    release();
+    await dialog.getByRole('textbox', { name: 'New name for gift', exact: true }).fill('present');
+    await page.unroute('**/api/listTags');
+
+    // Renaming another tag draws the rows again: the name being typed for "gift" stays.
+    await dialog.getByRole('textbox', { name: 'New name for fruit', exact: true }).fill('plums');
+    await dialog.getByRole('button', { name: 'Rename fruit to plums' }).click();
+    await expect(dialog).toContainText('Renamed “fruit” to “plums”');
+    await expect(dialog.getByRole('textbox', { name: 'New name for gift', exact: true })).toHaveValue('present');
+    await dialog.getByRole('button', { name: 'Rename gift to present' }).click();
+    await expect(dialog).toContainText('Renamed “gift” to “present”');
+    await page.keyboard.press('Escape');
+    await expectTags(page, TEA, ['plums', 'present']);
+  } finally {
+    await cleanup();
+  }
+});
+
 test('times stay true: re-anchoring leaves "created" alone, and an edited note shows when it changed', async ({ page }) => {
   const { server, file, cleanup } = await serveFile('market.md', MARKET);
   let second: Awaited<ReturnType<typeof startGlossServer>> | null = null;
