@@ -145,6 +145,25 @@ test.describe('at 700 × 900', () => {
     await page.keyboard.press('Escape');
     await expect(annotationsButton).toBeFocused();
   });
+
+  test('the top bar keeps the whole title readable: its buttons wrap to a row of their own, and none leaves the window', async ({ page, gloss }) => {
+    await openReader(page, gloss.url);
+    const title = page.locator('#document-title');
+    await expect(title).toHaveText('Kim Jong Un welcomes Putin in North Korea');
+    const cut = await title.evaluate((element) => element.scrollWidth > element.clientWidth);
+    expect(cut, 'the title is cut short').toBe(false);
+    const bar = (await page.getByRole('banner').boundingBox())!;
+    const titleBox = (await title.boundingBox())!;
+    for (const name of ['Library', 'Search', 'Open…', 'Recent', 'Appearance', 'Settings', 'Annotations']) {
+      const button = (await page.getByRole('banner').getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(button.x + button.width, `${name} leaves the window`).toBeLessThanOrEqual(NARROW.width);
+      expect(button.y + button.height, `${name} leaves the top bar`).toBeLessThanOrEqual(bar.y + bar.height);
+      expect(button.y, `${name} is beside the title`).toBeGreaterThanOrEqual(titleBox.y + titleBox.height);
+    }
+    // The article starts below the taller bar, not under it.
+    const article = (await page.getByRole('main', { name: 'Article' }).boundingBox())!;
+    expect(article.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  });
 });
 
 test('panels are resized by dragging their edge or by the keyboard, within bounds, and keep their widths', async ({ page, gloss }) => {
