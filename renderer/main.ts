@@ -430,7 +430,7 @@ async function start(): Promise<void> {
     await showStartup();
   } finally {
     drawApp();
-    // The first frame is drawn (or being drawn): the rest of the window may load now.
+    // Once the first frame is drawn, the rest of the window may load.
     await nextPaint();
     firstFrame.open();
   }
