@@ -2,6 +2,7 @@
  * What electron-builder.yml must say for export, import and links to work in a packaged app, read
  * with electron-builder's own loader: the annotation links' scheme registered with the OS, and
  * jsdom (external to the bundles, esbuild.config.mjs) packed, not excluded with node_modules.
+ * Every other production dependency is in the bundles, and left out of the package.
  * tests/packaging/check-packaged-modules.ts runs the packaged code itself after packaging.
  */
 import assert from 'node:assert/strict';
@@ -25,5 +26,20 @@ test('the modules the bundles leave external are packed', async () => {
   assert.ok(!patterns.includes('!node_modules/**'), 'node_modules is not excluded wholesale');
   for (const name of external.filter((module) => module !== 'electron')) {
     for (const pattern of patterns.filter((p) => p.startsWith('!'))) assert.ok(!new RegExp(`[{,/]${name}[},/]`).test(pattern), `${pattern} excludes ${name}`);
+  }
+});
+
+test('every production dependency the bundles already hold is left out of the package, and only those', async () => {
+  const config = await loadBuilderConfig('.');
+  const patterns = [config.files ?? []].flat().filter((pattern): pattern is string => typeof pattern === 'string');
+  const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies: Record<string, string> };
+  const build = await readFile('esbuild.config.mjs', 'utf8');
+  const external = /external: \[([^\]]*)\]/.exec(build)?.[1]?.match(/'([^']+)'/g)?.map((name) => name.slice(1, -1)) ?? [];
+  const excluded = patterns.flatMap((pattern) => /^!node_modules\/\{([^}]*)\}\/\*\*$/.exec(pattern)?.[1]?.split(',') ?? []);
+  assert.ok(excluded.length > 0, 'electron-builder.yml leaves no bundled module out');
+  for (const name of Object.keys(manifest.dependencies)) {
+    // A scoped package is left out by its scope (@fontsource), as the pattern names it.
+    const listed = excluded.includes(name) || excluded.includes(name.split('/')[0]!);
+    assert.equal(listed, !external.includes(name), external.includes(name) ? `${name} is external to the bundles and must be packed` : `${name} is in the bundles and is packed again`);
   }
 });
