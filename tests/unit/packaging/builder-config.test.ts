@@ -11,6 +11,12 @@ import { test } from 'node:test';
 import { ANNOTATION_LINK_SCHEME } from '../../../main/common/annotation-link';
 import { loadBuilderConfig } from '../../packaging/check-fuses';
 
+/** The modules esbuild.config.mjs leaves external to the Node bundles. */
+async function externalModules(): Promise<string[]> {
+  const build = await readFile('esbuild.config.mjs', 'utf8');
+  return /external: \[([^\]]*)\]/.exec(build)?.[1]?.match(/'([^']+)'/g)?.map((name) => name.slice(1, -1)) ?? [];
+}
+
 test('the gloss: scheme of annotation links is registered with the OS', async () => {
   const config = await loadBuilderConfig('.');
   const protocols = [config.protocols ?? []].flat();
@@ -20,8 +26,7 @@ test('the gloss: scheme of annotation links is registered with the OS', async ()
 test('the modules the bundles leave external are packed', async () => {
   const config = await loadBuilderConfig('.');
   const patterns = [config.files ?? []].flat().filter((pattern): pattern is string => typeof pattern === 'string');
-  const build = await readFile('esbuild.config.mjs', 'utf8');
-  const external = /external: \[([^\]]*)\]/.exec(build)?.[1]?.match(/'([^']+)'/g)?.map((name) => name.slice(1, -1)) ?? [];
+  const external = await externalModules();
   assert.ok(external.includes('jsdom'), 'esbuild.config.mjs leaves jsdom external');
   assert.ok(!patterns.includes('!node_modules/**'), 'node_modules is not excluded wholesale');
   for (const name of external.filter((module) => module !== 'electron')) {
@@ -33,8 +38,7 @@ test('every production dependency the bundles already hold is left out of the pa
   const config = await loadBuilderConfig('.');
   const patterns = [config.files ?? []].flat().filter((pattern): pattern is string => typeof pattern === 'string');
   const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies: Record<string, string> };
-  const build = await readFile('esbuild.config.mjs', 'utf8');
-  const external = /external: \[([^\]]*)\]/.exec(build)?.[1]?.match(/'([^']+)'/g)?.map((name) => name.slice(1, -1)) ?? [];
+  const external = await externalModules();
   const excluded = patterns.flatMap((pattern) => /^!node_modules\/\{([^}]*)\}\/\*\*$/.exec(pattern)?.[1]?.split(',') ?? []);
   assert.ok(excluded.length > 0, 'electron-builder.yml leaves no bundled module out');
   for (const name of Object.keys(manifest.dependencies)) {
