@@ -63,14 +63,25 @@ const watch = new DocumentWatch(api);
 /** Opened by start() once the first frame is drawn: what that frame does not need waits for it. */
 const firstFrame = new Gate();
 
+const appearance = createAppearanceControls((patch) => changeSettings(patch));
+const panels = new SidePanels({
+  app,
+  reader,
+  scrim: byId('panel-scrim'),
+  settings,
+  panels: {
+    navigation: { panel: byId('navigation-panel'), toggle: byId<HTMLButtonElement>('toggle-navigation'), separator: byId('navigation-separator') },
+    sidebar: { panel: byId('annotations-panel'), toggle: byId<HTMLButtonElement>('toggle-sidebar'), separator: byId('sidebar-separator') },
+  },
+  onFit: (chars) => appearance.fitLineWidth(chars),
+});
+
 /** What the tools are given: the window's shared parts, and what this file does for them. */
 const toolsHost: ReadingToolsHost = {
   client,
   toasts,
   settings,
-  get panels() {
-    return panels;
-  },
+  panels,
   reader,
   current: () => current,
   readingOffset: () => readingAnchor?.offsetAtTop() ?? null,
@@ -89,18 +100,20 @@ const tools = new DeferredParts<ReadingTools>(() => firstFrame.after(() => impor
 /** Calls `use` with the tools, in the order asked (DeferredParts.use). */
 const withTools = <R>(use: (parts: ReadingTools) => R) => tools.use(use);
 
-const appearance = createAppearanceControls((patch) => changeSettings(patch));
-const panels = new SidePanels({
-  app,
-  reader,
-  scrim: byId('panel-scrim'),
-  settings,
-  panels: {
-    navigation: { panel: byId('navigation-panel'), toggle: byId<HTMLButtonElement>('toggle-navigation'), separator: byId('navigation-separator') },
-    sidebar: { panel: byId('annotations-panel'), toggle: byId<HTMLButtonElement>('toggle-sidebar'), separator: byId('sidebar-separator') },
-  },
-  onFit: (chars) => appearance.fitLineWidth(chars),
-});
+/** Does `use` with the tools, for a reader's action nothing waits on: a failure is shown to the reader. */
+function actWithTools(use: (parts: ReadingTools) => unknown): void {
+  withTools(use).catch(reportError);
+}
+
+/** The tools' actions that a key, a menu command and a button all ask for. */
+const openExport = () => actWithTools(({ exportDialog }) => exportDialog.open());
+const toggleLibrary = () => actWithTools(({ library }) => library.toggle());
+const openNotesSearch = () => actWithTools(({ notesSearch }) => notesSearch.open());
+/** Find works in the reading view, not over the library. */
+const openFind = () =>
+  actWithTools(({ library, find }) => {
+    if (!library.visible) find.open();
+  });
 
 /** Shows a settings change at once and stores it; a refused one is rolled back and the reader told why. */
 function changeSettings(patch: Partial<Settings>): void {
@@ -141,10 +154,10 @@ function showEmptyState(title: string, message: string, documentName = ''): void
   }
   article.clear();
   showUploadNotice(byId('notice-area'), null);
-  void withTools(({ find, annotations }) => {
+  actWithTools(({ find, annotations }) => {
     find.attach(null);
     annotations.clear();
-  }).catch(reportError);
+  });
   contents.show([]);
   faq.show([]);
   byId('document-title').textContent = documentName;
@@ -154,7 +167,7 @@ function showEmptyState(title: string, message: string, documentName = ''): void
   byId('empty-state').hidden = documentName === '';
   drawApp();
   if (documentName === '') {
-    void withTools(({ library }) => library.showStart({ title, message })).catch(reportError);
+    actWithTools(({ library }) => library.showStart({ title, message }));
     return;
   }
   byId('empty-state-title').textContent = title;
@@ -169,7 +182,7 @@ interface ShowOptions {
 
 function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   shown = doc;
-  if (!options.reload) void withTools(({ library }) => library.hide()).catch(reportError);
+  if (!options.reload) actWithTools(({ library }) => library.hide());
   showFileNotice(null);
   // The watch's long poll is not what the first frame needs: it starts once the tools may load.
   void firstFrame.after(() => {
@@ -253,7 +266,7 @@ function showFileNotice(doc: OpenedDocument | null): void {
     return;
   }
   const locate = h('button', { type: 'button', className: 'text-button' }, 'Locate…');
-  locate.addEventListener('click', () => void withTools(({ library }) => library.locate(doc.id)).catch(reportError));
+  locate.addEventListener('click', () => actWithTools(({ library }) => library.locate(doc.id)));
   area.replaceChildren(
     h(
       'div',
@@ -306,7 +319,7 @@ async function openDocumentAt(documentId: string, annotationId?: string): Promis
 const opener = new DocumentOpener(client, openWith, reportError);
 const recentMenu = wirePopover(byId<HTMLButtonElement>('recent-button'), byId('recent-menu'), () => void refreshRecent());
 wirePopover(byId<HTMLButtonElement>('appearance-button'), byId('appearance-panel'));
-wirePopover(byId<HTMLButtonElement>('settings-button'), byId('settings-panel'), () => void withTools(({ notesFolder }) => notesFolder.load()).catch(reportError));
+wirePopover(byId<HTMLButtonElement>('settings-button'), byId('settings-panel'), () => actWithTools(({ notesFolder }) => notesFolder.load()));
 
 async function refreshRecent(): Promise<void> {
   const recent = await api.listRecent({}).catch(() => []);
@@ -341,24 +354,22 @@ function runCommand(command: ShellCommand): void {
       showShortcuts(client);
       break;
     case 'export':
-      void withTools(({ exportDialog }) => exportDialog.open()).catch(reportError);
+      openExport();
       break;
     case 'import-annotations':
-      void withTools(({ importer }) => importer.importPath(command.path)).catch(reportError);
+      actWithTools(({ importer }) => importer.importPath(command.path));
       break;
     case 'open-annotation':
-      void withTools(({ links }) => links.follow({ documentId: command.documentId, annotationId: command.annotationId })).catch(reportError);
+      actWithTools(({ links }) => links.follow({ documentId: command.documentId, annotationId: command.annotationId }));
       break;
     case 'show-library':
-      void withTools(({ library }) => library.toggle()).catch(reportError);
+      toggleLibrary();
       break;
     case 'find':
-      void withTools(({ library, find }) => {
-        if (!library.visible) find.open();
-      }).catch(reportError);
+      openFind();
       break;
     case 'search-notes':
-      void withTools(({ notesSearch }) => notesSearch.open()).catch(reportError);
+      openNotesSearch();
       break;
   }
 }
@@ -392,24 +403,24 @@ function onKeyDown(event: KeyboardEvent): void {
       break;
     case 'export-annotations':
       event.preventDefault();
-      void withTools(({ exportDialog }) => exportDialog.open()).catch(reportError);
+      openExport();
       break;
     case 'show-library':
       event.preventDefault();
-      void withTools(({ library }) => library.toggle()).catch(reportError);
+      toggleLibrary();
       break;
     case 'find':
       event.preventDefault();
-      void withTools(({ find }) => find.open()).catch(reportError);
+      openFind();
       break;
     case 'search-notes':
       event.preventDefault();
-      void withTools(({ notesSearch }) => notesSearch.open()).catch(reportError);
+      openNotesSearch();
       break;
     case 'find-next':
     case 'find-previous':
       event.preventDefault();
-      void withTools(({ find }) => find.findAgain(command === 'find-next' ? 1 : -1)).catch(reportError);
+      actWithTools(({ find }) => find.findAgain(command === 'find-next' ? 1 : -1));
       break;
   }
 }
@@ -418,8 +429,8 @@ function wireChrome(): void {
   opener.wirePicker([byId<HTMLButtonElement>('open-document'), byId<HTMLButtonElement>('empty-open')], byId<HTMLInputElement>('file-input'));
   opener.wireDrop(byId('drop-overlay'));
   byId('empty-sample').addEventListener('click', () => void openWith(() => api.openSample({})));
-  byId('library-button').addEventListener('click', () => void withTools(({ library }) => library.toggle()).catch(reportError));
-  byId('search-notes-button').addEventListener('click', () => void withTools(({ notesSearch }) => notesSearch.open()).catch(reportError));
+  byId('library-button').addEventListener('click', toggleLibrary);
+  byId('search-notes-button').addEventListener('click', openNotesSearch);
   document.addEventListener('keydown', onKeyDown);
   client.onCommand(runCommand);
 }
@@ -437,8 +448,8 @@ async function start(): Promise<void> {
   try {
     await tools.load();
     // The notes folder's messages are fetched while one is kept.
-    void withTools(({ notesFolder }) => notesFolder.load());
-    if (client.mode === 'browser') void withTools(({ links }) => links.watchFragment());
+    actWithTools(({ notesFolder }) => notesFolder.load());
+    if (client.mode === 'browser') actWithTools(({ links }) => links.watchFragment());
   } catch (error) {
     reportError(error);
   } finally {

@@ -66,14 +66,13 @@ export function giveEveryElementHighlightStyles(document: Document): number {
     }
   };
   for (const sheet of Array.from(document.styleSheets)) {
-    let rules: CSSRuleList;
     try {
-      rules = sheet.cssRules;
+      void sheet.cssRules;
     } catch {
       // A sheet of another origin cannot be read; the page's own are all of this one.
       continue;
     }
-    if (rules) visit(sheet);
+    visit(sheet);
   }
   return added;
 }

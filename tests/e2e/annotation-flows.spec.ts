@@ -32,6 +32,15 @@ function card(page: Page, text: string) {
 }
 
 /** The tags a card shows are exactly `tags`, each one word for word (the '#' before each is decoration). */
+/** Gives the highlight of `text` the tags typed as `tags` in its note editor, as a reader does. */
+async function tagHighlight(page: Page, text: string, tags: string): Promise<void> {
+  await card(page, text).getByRole('button', { name: new RegExp(`^${text}`) }).click();
+  await noteEditor(page).getByRole('textbox', { name: 'Add tag' }).fill(tags);
+  await page.keyboard.press('Enter');
+  await expect(noteEditor(page).getByRole('status')).toHaveText('Saved');
+  await page.keyboard.press('Escape');
+}
+
 async function expectTags(page: Page, text: string, tags: string[]): Promise<void> {
   const entry = card(page, text);
   for (const tag of tags) await expect(entry.getByText(tag, { exact: true })).toBeVisible();
@@ -251,19 +260,12 @@ test('a tag typed as "#idea" is stored and shown as one #idea; tags are renamed 
   const { server, cleanup } = await serveFile('market.md', MARKET);
   try {
     await openReader(page, server.url);
-    const tag = async (text: string, tags: string) => {
-      await card(page, text).getByRole('button', { name: new RegExp(`^${text}`) }).click();
-      await noteEditor(page).getByRole('textbox', { name: 'Add tag' }).fill(tags);
-      await page.keyboard.press('Enter');
-      await expect(noteEditor(page).getByRole('status')).toHaveText('Saved');
-      await page.keyboard.press('Escape');
-    };
     await highlight(page, TEA);
     await highlight(page, PLUMS, 'Green');
     await highlight(page, BRIDGE, 'Blue');
-    await tag(TEA, '#idea, gift');
-    await tag(PLUMS, 'Idea, fruit');
-    await tag(BRIDGE, 'ideas');
+    await tagHighlight(page, TEA, '#idea, gift');
+    await tagHighlight(page, PLUMS, 'Idea, fruit');
+    await tagHighlight(page, BRIDGE, 'ideas');
     await expectTags(page, TEA, ['idea', 'gift']);
     await expect(card(page, TEA)).not.toContainText('##');
     expect((await stored(server.dataDir)).find((a) => a.target?.quote.exact === TEA)?.tags).toEqual(['idea', 'gift']);
@@ -308,11 +310,7 @@ test('Manage tags opened again offers no stale rows while its tags load, and a n
   try {
     await openReader(page, server.url);
     await highlight(page, TEA);
-    await card(page, TEA).getByRole('button', { name: new RegExp(`^${TEA}`) }).click();
-    await noteEditor(page).getByRole('textbox', { name: 'Add tag' }).fill('fruit, gift');
-    await page.keyboard.press('Enter');
-    await expect(noteEditor(page).getByRole('status')).toHaveText('Saved');
-    await page.keyboard.press('Escape');
+    await tagHighlight(page, TEA, 'fruit, gift');
     const open = () => sidebar(page).getByRole('button', { name: 'Manage tags' }).click();
     const dialog = page.getByRole('dialog', { name: 'Manage tags' });
     await open();
