@@ -37,7 +37,8 @@ export function checkDocumentSize(byteLength: number, fileName: string): void {
 
 /** Turns CRLF (Windows) and lone CR (classic Mac) line endings into LF. */
 export function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // Most files have LF endings already: they are not copied.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /**

@@ -63,7 +63,7 @@ function levelOneAtxText(line: string): string | null {
   return end < text.length && /[ \t]/.test(text[end - 1] as string) ? text.slice(0, end).trim() : text;
 }
 
-function firstLevelOneHeading(lines: readonly string[]): string | null {
+function firstLevelOneHeading(lines: Iterable<string>): string | null {
   let fence: string | null = null;
   let paragraph: string[] = [];
   for (const line of lines) {
@@ -101,13 +101,23 @@ function firstLevelOneHeading(lines: readonly string[]): string | null {
  * (setext) heading outside code, else `fileName` without its extension.
  */
 export function titleFromMarkdown(markdown: string, fileName: string): string {
-  const lines = markdown
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n?|\n/)
-    .map((line) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line));
-  return (
-    frontMatterTitle(lines) ??
-    firstLevelOneHeading(lines.slice(frontMatterLength(lines))) ??
-    titleFromFileName(fileName)
-  );
+  const text = markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
+  // Without front matter the lines are read one at a time and only up to the title, which is
+  // usually near the top: a long document is not split into lines for nothing.
+  if (!FRONT_MATTER_OPENING.test(text)) return firstLevelOneHeading(linesOf(text)) ?? titleFromFileName(fileName);
+  const lines = [...linesOf(text)];
+  return frontMatterTitle(lines) ?? firstLevelOneHeading(lines.slice(frontMatterLength(lines))) ?? titleFromFileName(fileName);
+}
+
+/** A first line that may open front matter: `---` with whitespace around it (as frontMatterTitle trims it). */
+const FRONT_MATTER_OPENING = /^[^\S\r\n]*---[^\S\r\n]*(?:\r|\n|$)/;
+
+/** The lines of `text` (CRLF, CR and LF all end one), each cut to MAX_LINE characters, read lazily. */
+function* linesOf(text: string): Generator<string> {
+  const line = /([^\r\n]*)(\r\n?|\n|$)/y;
+  while (line.lastIndex < text.length) {
+    const [, content = '', ending] = line.exec(text) as RegExpExecArray;
+    yield content.length > MAX_LINE ? content.slice(0, MAX_LINE) : content;
+    if (ending === '') return;
+  }
 }

@@ -4,13 +4,23 @@ import { signAssetAccess } from '../common/asset-urls';
 import { SESSION_HEADER, tokenFromHeader } from '../common/browser-session';
 import { APP_CSP } from '../content-security-policy';
 
-/** Headers every response carries. */
+/**
+ * Headers every response carries.
+ *
+ * No Cross-Origin-Opener-Policy. It would cut the tie between Gloss's tab and a page holding a
+ * reference to it, and Gloss hands none out: its links open with noopener, and a tab another
+ * page opens on it has no token (it rides in the printed address, and sessionStorage is per tab).
+ * The header is not free, though: a new tab's first document has none, so the browser
+ * moves every load of the page into a new browsing context group. That cost 30–60 ms per load here
+ * (`npm run bench`, (i)), more than any other single part of Gloss's own start. Framing is still
+ * refused (X-Frame-Options and the CSP's frame-ancestors), and no other origin may load the API's
+ * answers or a document's files (Cross-Origin-Resource-Policy).
+ */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': APP_CSP,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cache-Control': 'no-store',
 };

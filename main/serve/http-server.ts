@@ -35,8 +35,10 @@ export interface BrowserServerOptions {
 }
 
 function send(response: ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
-  response.end(body);
+  // Encoded once: given a string, Node would encode it to count its bytes, then again to send them.
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(bytes.byteLength), ...extra });
+  response.end(bytes);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

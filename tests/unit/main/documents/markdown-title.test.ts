@@ -24,6 +24,22 @@ describe('titleFromMarkdown', () => {
     assert.equal(titleFromMarkdown('---\ntitle: >\n  folded\n---\nBody\n', 'folded.md'), 'folded');
   });
 
+  it('reads CRLF, CR and LF line endings alike, with and without front matter or a byte-order mark', () => {
+    assert.equal(titleFromMarkdown('Intro\r\n\r\n# Windows Title\r\nText', 'a.md'), 'Windows Title');
+    assert.equal(titleFromMarkdown('Setext\rOld Mac\r===\r', 'a.md'), 'Setext Old Mac');
+    assert.equal(titleFromMarkdown('\uFEFF---\r\ntitle: From Front Matter\r\n---\r\n# Heading\r\n', 'a.md'), 'From Front Matter');
+    assert.equal(titleFromMarkdown(' --- \n---\n# After Empty Front Matter\n', 'a.md'), 'After Empty Front Matter');
+    // A first line that only looks like a fence after trimming still opens front matter.
+    assert.equal(titleFromMarkdown('---\u2028\ntitle: Odd Space\n---\n', 'a.md'), 'Odd Space');
+  });
+
+  it('finds a title however far down it comes, and ends at the last line without one', () => {
+    const body = 'A line of text.\n'.repeat(50_000);
+    assert.equal(titleFromMarkdown(`${body}\n# Late Title\n`, 'a.md'), 'Late Title');
+    assert.equal(titleFromMarkdown(`${body}Last line, no newline`, 'fallback.md'), 'fallback');
+    assert.equal(titleFromMarkdown('', 'empty.md'), 'empty');
+  });
+
   it('ignores headings inside fenced and indented code', () => {
     const markdown = '```bash\n# install it\n```\n\n~~~\n# also code\n~~~\n\n    # indented code\n\n# Real Title\n';
     assert.equal(titleFromMarkdown(markdown, 'a.md'), 'Real Title');

@@ -63,6 +63,29 @@ describe('browser-mode server', () => {
 
   const assetPath = async (id: string, path: string, signedFor = id) => `/asset/${id}/${await signAssetAccess(token, signedFor)}/${path}`;
 
+  test('the page and the API answer with headers that keep them out of frames and other origins', async () => {
+    for (const reply of [await send(server.port, '/', { headers: { Host: host } }), await api('listRecent', {})]) {
+      assert.equal(reply.status, 200);
+      assert.match(String(reply.headers['content-security-policy']), /frame-ancestors 'none'/);
+      assert.match(String(reply.headers['content-security-policy']), /script-src 'self'/);
+      assert.equal(reply.headers['x-frame-options'], 'DENY');
+      assert.equal(reply.headers['cross-origin-resource-policy'], 'same-origin');
+      assert.equal(reply.headers['x-content-type-options'], 'nosniff');
+      assert.equal(reply.headers['referrer-policy'], 'no-referrer');
+      assert.equal(reply.headers['cache-control'], 'no-store');
+    }
+  });
+
+  test('an answer states its length in UTF-8 bytes, not in characters', async () => {
+    const note = 'Café — naïve 日本語 😀';
+    const created = await api('createAnnotation', { documentId, kind: 'note', color: null, note, target: null });
+    assert.equal(created.status, 200);
+    assert.equal(JSON.parse(created.body).value.note, note);
+    assert.equal(Number(created.headers['content-length']), Buffer.byteLength(created.body));
+    assert.ok(Buffer.byteLength(created.body) > created.body.length);
+    await api('deleteAnnotation', { documentId, id: JSON.parse(created.body).value.id });
+  });
+
   test('prints a loopback address whose random token rides in the fragment, which browsers never send', () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
   });
