@@ -14,6 +14,7 @@ import type { OpenedDocument, ReadingPosition, Settings, ShellCommand, Startup }
 import { couldNotOpen, isEmptyDocument } from '../main/common/document-formats';
 import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError } from './api';
+import { keepSessionToken } from './session-token';
 import { ArticleView, type ArticleModel } from './article/article-view';
 import { showUploadNotice } from './article/upload-notice';
 import { LAYOUT_SETTINGS, SidePanels } from './layout/side-panels';
@@ -444,6 +445,8 @@ async function start(): Promise<void> {
     // Once the first frame is drawn, the rest of the window may load.
     await nextPaint();
     firstFrame.open();
+    // The browser mode's token leaves the address bar for the tab's storage: not on the way to that frame.
+    keepSessionToken();
   }
   try {
     await tools.load();

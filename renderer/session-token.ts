@@ -15,16 +15,32 @@ const STORAGE_KEY = 'gloss-session-token';
 export function takeSessionToken(): string | null {
   const fromAddress = tokenFromAddress(location.hash, location.search);
   if (fromAddress !== null) {
-    // Kept once the script taking it has run, so the page's first request (startup-request.ts) is
-    // on its way first: writing sessionStorage waits on the browser process, which on a busy
-    // machine takes up to tens of milliseconds.
-    queueMicrotask(() => {
-      sessionStorage.setItem(STORAGE_KEY, fromAddress);
-      history.replaceState(history.state, '', `${location.pathname}${withoutToken(location.hash)}`);
-    });
+    // Kept later (keepSessionToken): writing sessionStorage waits on the browser process, which
+    // on a busy machine takes up to tens of milliseconds, and the page's first frame should not
+    // wait for it. Until then the address still holds the token, so a reload meanwhile finds it.
+    unkept = fromAddress;
+    window.addEventListener('pagehide', keepSessionToken, { once: true });
+    window.setTimeout(keepSessionToken, KEEP_AT_THE_LATEST_MS);
     return fromAddress;
   }
   return sessionStorage.getItem(STORAGE_KEY);
+}
+
+/** A token taken from the address and not yet kept for the tab. */
+let unkept: string | null = null;
+
+/** When the token is kept if nothing has asked for it sooner: the page is long drawn by then. */
+const KEEP_AT_THE_LATEST_MS = 2000;
+
+/**
+ * Keeps the token taken from the address for this tab and removes it from the address bar;
+ * renderer/main.ts calls it once the first frame is drawn. Nothing to do when there is none.
+ */
+export function keepSessionToken(): void {
+  if (unkept === null) return;
+  sessionStorage.setItem(STORAGE_KEY, unkept);
+  unkept = null;
+  history.replaceState(history.state, '', `${location.pathname}${withoutToken(location.hash)}`);
 }
 
 /**
