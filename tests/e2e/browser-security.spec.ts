@@ -87,8 +87,11 @@ test.describe('nothing the browser would send to another local port opens Gloss'
   test('a page on another port gets no credential, and what it gets opens no file and writes nothing', async ({ page, context }) => {
     await openReader(page, gloss.url);
     await expect(page.getByRole('heading', { level: 1, name: 'Reading' })).toBeVisible();
-    // The token left the address bar, and no cookie was ever set.
+    // The token left the address bar for the tab's own storage, and no cookie was ever set.
     expect(page.url()).not.toMatch(/token/);
+    const printedToken = new URLSearchParams(new URL(gloss.url).hash.slice(1)).get('token');
+    expect(printedToken).toBeTruthy();
+    expect(await page.evaluate(() => sessionStorage.getItem('gloss-session-token'))).toBe(printedToken);
     expect(await context.cookies()).toEqual([]);
 
     // The reader visits another local page in the same browser: it sees whatever the browser
