@@ -100,6 +100,12 @@ export interface OpenedDocument {
   format: DocumentFormat;
   /** Markdown to render: the file itself, or the plain-text importer's output. */
   markdown: string;
+  /**
+   * `markdown` as marked renders it (markdownToUnsafeHtml), made on the main side so the reading
+   * view's first frame neither loads nor runs a Markdown parser. Untrusted, as the Markdown is:
+   * raw HTML passes through, and the renderer sanitizes it before any of it reaches the page.
+   */
+  unsafeHtml: string;
   /** sha256 of the file's bytes; annotations remember the hash they were made on. */
   contentHash: string;
   byteLength: number;

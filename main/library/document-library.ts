@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { LibraryEntry, OpenedDocument, RemovedDocument, SimilarDocument } from '../api';
+import { markdownToUnsafeHtml } from '../common/article/markdown-html';
 import { isEmptyDocument } from '../common/document-formats';
 import { newDocumentId, pathKey } from '../documents/document-id';
 import type { ReadableDocument } from '../documents/load-document';
@@ -102,6 +103,7 @@ export function createDocumentLibrary(deps: DocumentLibraryDeps): DocumentLibrar
       title: loaded.title,
       format: loaded.format,
       markdown: loaded.markdown,
+      unsafeHtml: markdownToUnsafeHtml(loaded.markdown),
       contentHash: loaded.contentHash,
       byteLength: loaded.byteLength,
       readingPosition: record.readingPosition,

@@ -7,7 +7,7 @@ import type { FaqEntry } from '../../main/common/article/faq';
 import type { HeadingInfo } from '../../main/common/article/headings';
 import { documentLanguage } from '../../main/common/article/document-language';
 import { missingImagePlaceholder } from '../../main/common/article/remote-content';
-import { createMarkdownRenderer } from '../../main/common/article/render-markdown';
+import { createHtmlRenderer } from '../../main/common/article/render-html';
 
 /** What the navigation and annotation layers need from a rendered article. */
 export interface ArticleModel {
@@ -28,12 +28,13 @@ export interface ArticleModel {
 }
 
 /**
- * Renders a document's Markdown into the article element (marked, then DOMPurify) and reads
- * its structure. Link clicks are handled here: in-page links scroll, external links open in the
+ * Renders a document into the article element (marked's HTML, made on the main side, sanitized
+ * with DOMPurify here) and reads its structure. Link clicks are handled here: in-page links scroll, external links open in the
  * system browser (desktop) or a new tab (browser mode), and never replace the reading view.
  */
 export class ArticleView {
-  private readonly renderer = createMarkdownRenderer(window);
+  // Only the DOM half of rendering: the main side sent marked's HTML with the document.
+  private readonly renderer = createHtmlRenderer(window);
 
   constructor(
     private readonly root: HTMLElement,
@@ -54,7 +55,7 @@ export class ArticleView {
   /** Renders a document and returns its structure. */
   show(document: OpenedDocument): ArticleModel {
     let unreadableFromUpload = 0;
-    const rendered = this.renderer.renderNodes(document.markdown, {
+    const rendered = this.renderer.renderNodes(document.unsafeHtml, {
       resolveAssetUrl: (path) => {
         // An upload came without its folder: nothing next to it can be read.
         if (document.isUpload) {

@@ -183,3 +183,22 @@ test('a link whose address the sanitizer removed reads as plain text, not as a l
     await cleanup();
   }
 });
+
+test('the first frame loads no Markdown parser: the main side sends marked’s HTML, and marked comes with the reading tools', async ({ page, gloss }) => {
+  // A string marked keeps in its minified code: it identifies marked in any bundle.
+  const MARKED = 'marked(): input parameter';
+  await openReader(page, gloss.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kim Jong Un welcomes Putin in North Korea' })).toBeVisible();
+  const scripts = await page.evaluate(() => {
+    const onScreen = performance.getEntriesByName('gloss:article-on-screen')[0]!.startTime;
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.name.endsWith('.js'))
+      .map((entry) => ({ url: entry.name, beforeFirstFrame: entry.startTime < onScreen }));
+  });
+  const bodies = await Promise.all(scripts.map(async (script) => ({ ...script, text: await (await page.request.get(script.url)).text() })));
+  const first = bodies.filter((script) => script.beforeFirstFrame);
+  expect(first.map((script) => new URL(script.url).pathname)).toContain('/main.js');
+  expect(first.filter((script) => script.text.includes(MARKED)).map((script) => script.url)).toEqual([]);
+  // The check can fail: marked is in the page's scripts, fetched after the first frame (notes need it).
+  expect(bodies.some((script) => !script.beforeFirstFrame && script.text.includes(MARKED))).toBe(true);
+});

@@ -6,7 +6,7 @@
  */
 import { detectFaq, type FaqEntry } from './faq';
 import { collectHeadings, type HeadingInfo } from './headings';
-import type { RenderedArticleNodes } from './render-markdown';
+import type { RenderedArticleNodes } from './render-html';
 
 /** The structure the navigation reads from a filled article root. */
 export interface ArticleStructure {

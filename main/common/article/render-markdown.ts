@@ -1,33 +1,15 @@
-import { Marked } from 'marked';
-import markedFootnote from 'marked-footnote';
-import { ensureHeadingIds } from './headings';
-import type { ExternalLinks } from './link-policy';
+import { markdownToUnsafeHtml } from './markdown-html';
 import { parseApart } from './parse-apart';
-import { blockRemoteContent, type AssetResolver } from './remote-content';
-import { createArticleSanitizer } from './sanitizer';
+import { blockRemoteContent } from './remote-content';
+import { createHtmlRenderer, type RenderedArticleNodes, type RenderOptions } from './render-html';
 
 export { slugify } from './slugs';
-
-/** What the caller decides for one render. */
-export interface RenderOptions {
-  /** Maps an image path relative to the document to a loadable URL, or null when there is none. */
-  resolveAssetUrl: AssetResolver;
-  /** 'system' for the desktop app (links open in the system browser), 'new-tab' in browser mode. */
-  externalLinks: ExternalLinks;
-}
+export type { RenderedArticleNodes, RenderOptions } from './render-html';
 
 /** A document rendered for the reading view. */
 export interface RenderedArticle {
   /** Sanitized HTML, safe to assign to innerHTML. */
   html: string;
-  /** How many remote images and media were replaced by placeholders instead of being loaded. */
-  remoteContentBlocked: number;
-}
-
-/** A document rendered for the reading view, as nodes to move into the article root. */
-export interface RenderedArticleNodes {
-  /** The sanitized article: the body of DOMPurify's inert document, whose children fillArticleRoot moves into the page. */
-  body: HTMLElement;
   /** How many remote images and media were replaced by placeholders instead of being loaded. */
   remoteContentBlocked: number;
 }
@@ -55,18 +37,15 @@ export interface MarkdownRenderer {
  * Creates a renderer bound to `window` (the page's in the app, jsdom's in tests): DOMPurify
  * needs a DOM to parse into.
  *
- * Each render: Markdown -> HTML with marked (GitHub Flavored Markdown and footnotes); that HTML
- * is untrusted, since Markdown passes raw HTML through, so DOMPurify cleans it next and the link
- * rules run inside it; then remote images and media are blocked and headings get GitHub-style ids.
+ * Each render: Markdown -> HTML with marked (markdown-html.ts); that HTML is untrusted, since
+ * Markdown passes raw HTML through, so the HTML renderer (render-html.ts) cleans it next with
+ * DOMPurify and the link rules, blocks remote images and media, and gives headings GitHub-style
+ * ids. The reading view makes only that second call, on the HTML the main side sent with the
+ * document: both halves are the same code, so every render of a document gives the same text.
  */
 export function createMarkdownRenderer(window: Window): MarkdownRenderer {
-  const sanitizer = createArticleSanitizer(window);
-  const renderNodes = (markdown: string, options: RenderOptions): RenderedArticleNodes => {
-    const body = sanitizer.sanitize(toUnsafeHtml(markdown), options.externalLinks);
-    const remoteContentBlocked = blockRemoteContent(body, options.resolveAssetUrl);
-    ensureHeadingIds(body);
-    return { body, remoteContentBlocked };
-  };
+  const html = createHtmlRenderer(window);
+  const renderNodes = (markdown: string, options: RenderOptions): RenderedArticleNodes => html.renderNodes(markdownToUnsafeHtml(markdown), options);
   return {
     render(markdown, options) {
       const { body, remoteContentBlocked } = renderNodes(markdown, options);
@@ -75,8 +54,8 @@ export function createMarkdownRenderer(window: Window): MarkdownRenderer {
     renderNodes,
     renderMany(markdowns, options, finish) {
       return parseApart(
-        markdowns.map(toUnsafeHtml),
-        (html) => sanitizer.sanitizeWrapped(html, options.externalLinks),
+        markdowns.map(markdownToUnsafeHtml),
+        (unsafeHtml) => html.sanitizer.sanitizeWrapped(unsafeHtml, options.externalLinks),
         (body) => {
           blockRemoteContent(body, options.resolveAssetUrl);
           finish?.(body);
@@ -84,16 +63,4 @@ export function createMarkdownRenderer(window: Window): MarkdownRenderer {
       );
     },
   };
-}
-
-/** Markdown as marked renders it: untrusted HTML, since Markdown passes raw HTML through. */
-function toUnsafeHtml(markdown: string): string {
-  // A fresh instance per render: nothing an extension remembers from one document (footnote
-  // labels, say) can leak into the next, and the global `marked` is anyone's to configure.
-  // Footnotes are written [^label]: a document without one skips the extension, whose tokenizers
-  // would otherwise be tried at every block and inline position for nothing (a fifth of the
-  // Markdown's parse time).
-  const extensions = markdown.includes('[^') ? [markedFootnote({ headingClass: '' })] : [];
-  const marked = new Marked({ gfm: true, breaks: false, async: false }, ...extensions);
-  return marked.parse(markdown, { async: false });
 }

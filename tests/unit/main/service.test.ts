@@ -41,6 +41,9 @@ describe('GlossService over a real data folder', () => {
     assert.equal(startup.document.format, 'text');
     assert.equal(startup.document.markdown.match(/^## /gm)?.length, 7);
     assert.equal(startup.document.markdown.match(/^### /gm)?.length, 4);
+    // And marked's HTML of it, which the reading view sanitizes and shows: the same sections.
+    assert.equal(startup.document.unsafeHtml.match(/<h2>/g)?.length, 7);
+    assert.equal(startup.document.unsafeHtml.match(/<h3>/g)?.length, 4);
     // The shipped file is used unchanged.
     assert.equal(await readFile(startup.document.path, 'utf8'), await readFile(join(ASSETS, 'articles/000_d802b92d1a2a96bd.txt'), 'utf8'));
   });
