@@ -8,8 +8,10 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalCommen
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist/renderer', { recursive: true });
 
-/** The scripts index.html loads. */
-const PAGE_SCRIPTS = ['renderer/main.ts', 'renderer/startup-request.ts'];
+/** The script index.html loads. */
+const PAGE_SCRIPT = 'renderer/main.ts';
+/** The script index.html carries inline (renderer/startup-script.ts says why). */
+const STARTUP_SCRIPT = 'renderer/startup-script.ts';
 
 const started = Date.now();
 // Node-side bundles: CommonJS, with electron left to the runtime, and jsdom too: it resolves files
@@ -17,7 +19,7 @@ const started = Date.now();
 // (main/documents/headless-render.ts) requires it from node_modules on first use.
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['electron', 'jsdom'], outdir: 'dist/main', outExtension: { '.js': '.cjs' } };
 
-const [, , renderer] = await Promise.all([
+const [, , renderer, , startupScript] = await Promise.all([
   build({
     ...node,
     // The CLI runs as `gloss`; the shebang is harmless in the other bundles.
@@ -32,10 +34,7 @@ const [, , renderer] = await Promise.all([
     platform: 'browser',
     target: 'chrome120',
     format: 'esm',
-    // startup-request.js runs first, on its own (index.html loads it async): it asks the main side
-    // for the document while main.js is still loading. Both import the same client from a shared
-    // chunk, so the page holds one.
-    entryPoints: { main: PAGE_SCRIPTS[0], 'startup-request': PAGE_SCRIPTS[1] },
+    entryPoints: { main: PAGE_SCRIPT },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
@@ -48,8 +47,12 @@ const [, , renderer] = await Promise.all([
   // The stylesheets, in one file: the page waits for every stylesheet before it draws, and each
   // one more is a request more on the way to the first frame.
   build({ ...common, entryPoints: { gloss: 'renderer/styles/gloss.css' }, bundle: true, minify: true, outdir: 'dist/renderer/styles' }),
+  // A classic script of its own (not a module: the parser runs an inline module only after the
+  // document is parsed), kept in memory to be put in the page.
+  build({ ...common, sourcemap: false, entryPoints: [STARTUP_SCRIPT], platform: 'browser', target: 'chrome120', format: 'iife', minify: true, write: false }),
 ]);
-await writeFile('dist/renderer/index.html', withModulePreloads(await readFile('renderer/index.html', 'utf8'), renderer.metafile));
+const page = withStartupScript(withModulePreloads(await readFile('renderer/index.html', 'utf8'), renderer.metafile), startupScript.outputFiles[0].text);
+await writeFile('dist/renderer/index.html', page);
 // A PNG (icon.svg drawn at 64 px), not the SVG: an SVG icon is a document of its own that the page
 // parses, lays out and paints on its main thread (~15 ms measured here) just after its first frame.
 await cp('assets/icons/favicon-64.png', 'dist/renderer/favicon.png');
@@ -70,8 +73,22 @@ function withModulePreloads(html, metafile) {
   const folder = 'dist/renderer/';
   // esbuild names outputs with forward slashes on every platform.
   // The page's own scripts, not the chunks imported dynamically (esbuild makes those entry points too).
-  const entries = Object.values(metafile.outputs).filter((output) => PAGE_SCRIPTS.includes(output.entryPoint));
+  const entries = Object.values(metafile.outputs).filter((output) => output.entryPoint === PAGE_SCRIPT);
   const chunks = new Set(entries.flatMap((output) => output.imports.filter((imported) => imported.kind === 'import-statement').map((imported) => imported.path)));
   const links = [...chunks].filter((file) => file.startsWith(`${folder}chunks/`)).map((file) => `<link rel="modulepreload" href="${file.slice(folder.length)}" />`);
   return html.replace(marker, links.join('\n    '));
+}
+
+/**
+ * index.html with the startup script inline in place of its STARTUP_SCRIPT comment. The page's
+ * CSP allows it by its hash (main/content-security-policy.ts), computed from the page as served,
+ * so the script must not change on the way: it is put in as esbuild wrote it, and refused if it
+ * could end its own element early.
+ */
+function withStartupScript(html, code) {
+  const marker = '<!-- STARTUP_SCRIPT -->';
+  if (!html.includes(marker)) throw new Error(`renderer/index.html has no ${marker}`);
+  const script = code.trim();
+  if (/<\/script|<!--/i.test(script)) throw new Error(`${STARTUP_SCRIPT} built to code that would end its <script> early`);
+  return html.replace(marker, () => `<script>${script}</script>`);
 }

@@ -6,9 +6,9 @@
  */
 import type { ApiMethod, ApiResult, GlossApi, GlossErrorCode, OpenedDocument, ShellCommand, Startup } from '../main/api';
 import { browserAssetUrl, desktopAssetUrl, signAssetAccess } from '../main/common/asset-urls';
-import { SESSION_HEADER, sessionHeaderValue } from '../main/common/browser-session';
-import type { GlossPreloadBridge } from '../main/electron/preload-bridge';
+import { earlyAnswerOr } from './early-startup';
 import { reloadOnNewToken, takeSessionToken } from './session-token';
+import { callOverBridge, callOverHttp, desktopBridge } from './transport';
 
 /** An error reported by the main side, with a message written for the reader. */
 export class ApiError extends Error {
@@ -50,34 +50,6 @@ function apiOver(call: (method: ApiMethod, request: unknown) => Promise<ApiResul
   });
 }
 
-const NO_SESSION: ApiResult<never> = {
-  ok: false,
-  error: { code: 'invalid-request', message: 'This page has no session with Gloss. Open the address Gloss printed when it started.' },
-};
-
-async function callOverHttp(method: ApiMethod, request: unknown, token: string | null): Promise<ApiResult<unknown>> {
-  if (token === null) return NO_SESSION;
-  let response: Response;
-  try {
-    response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: sessionHeaderValue(token) },
-      body: JSON.stringify(request),
-      // Nothing ambient: the token header is the whole credential.
-      credentials: 'omit',
-    });
-  } catch {
-    return { ok: false, error: { code: 'io', message: 'Gloss cannot reach its server. Is `npm run serve` still running?' } };
-  }
-  if (response.status === 401) return NO_SESSION;
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as ApiResult<unknown>;
-  } catch {
-    return { ok: false, error: { code: 'io', message: `Gloss's server answered ${response.status}: ${text.slice(0, 200)}` } };
-  }
-}
-
 /** The document an API result hands the page to show, whose files it will then load. */
 function documentIn(method: ApiMethod, value: unknown): OpenedDocument | null {
   if (method === 'getStartup') return (value as Startup).document;
@@ -96,7 +68,7 @@ function connectToServer(): GlossClient {
   const signatures = new Map<string, string>();
   return {
     api: apiOver(async (method, request) => {
-      const result = await callOverHttp(method, request, token);
+      const result = await earlyAnswerOr(method, request, () => callOverHttp(method, request, token));
       const document = result.ok ? documentIn(method, result.value) : null;
       if (token !== null && document !== null && !signatures.has(document.id)) signatures.set(document.id, await signAssetAccess(token, document.id));
       return result;
@@ -114,10 +86,10 @@ function connectToServer(): GlossClient {
 
 /** Connects to the desktop preload when it is there, else to the browser-mode server. */
 export function connectToGloss(): GlossClient {
-  const bridge = (window as unknown as { gloss?: GlossPreloadBridge }).gloss;
+  const bridge = desktopBridge();
   if (!bridge) return connectToServer();
   return {
-    api: apiOver((method, request) => (bridge[method] as (r: unknown) => Promise<ApiResult<unknown>>)(request)),
+    api: apiOver((method, request) => earlyAnswerOr(method, request, () => callOverBridge(bridge, method, request))),
     mode: 'desktop',
     isMac: bridge.platform === 'darwin',
     assetUrl: desktopAssetUrl,

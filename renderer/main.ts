@@ -8,7 +8,6 @@
  * neither fetches, compiles nor runs it before the reader sees the article. Whatever asks for
  * those tools goes through `withTools`, which keeps the calls in the order they were made.
  */
-// First: it sends the startup request before the modules below are evaluated.
 import { client, startupRequest } from './startup-request';
 import type { OpenedDocument, ReadingPosition, Settings, ShellCommand, Startup } from '../main/api';
 import { couldNotOpen, isEmptyDocument } from '../main/common/document-formats';

@@ -26,6 +26,14 @@ export function takeSessionToken(): string | null {
   return sessionStorage.getItem(STORAGE_KEY);
 }
 
+/**
+ * This tab's token as takeSessionToken finds it, without taking it: what the startup script
+ * (startup-script.ts) sends before the page's own scripts have run.
+ */
+export function sessionTokenForTab(): string | null {
+  return tokenFromAddress(location.hash, location.search) ?? sessionStorage.getItem(STORAGE_KEY);
+}
+
 /** A token taken from the address and not yet kept for the tab. */
 let unkept: string | null = null;
 

@@ -1,7 +1,7 @@
 /**
- * The page's first act: connect to the main side and ask what to show. renderer/main.ts imports
- * this module before any other, so the request leaves before the rest of the renderer (marked,
- * DOMPurify, the views) is even evaluated, and the main side reads the document meanwhile.
+ * The page's handle on Gloss and its startup state. The request itself left long before this
+ * module runs: the startup script inlined in index.html sent it while the HTML was being parsed
+ * (early-startup.ts), and the client answers this first getStartup with that request's answer.
  */
 import { connectToGloss } from './api';
 

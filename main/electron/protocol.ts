@@ -10,7 +10,7 @@ import type { GlossErrorCode } from '../api';
 import { GlossError } from '../errors';
 import type { GlossService } from '../service-types';
 import { ASSET_SCHEME, parseDesktopAssetUrl } from '../common/asset-urls';
-import { APP_CSP, ASSET_CSP } from '../content-security-policy';
+import { ASSET_CSP, pageCsp } from '../content-security-policy';
 import { mimeTypeFor } from '../mime-types';
 import { APP_SCHEME, rendererFileForUrl } from './urls';
 
@@ -47,7 +47,7 @@ function errnoCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-/** Serves `gloss://app/…` from `rendererDir`, with the strict CSP on every HTML page. */
+/** Serves `gloss://app/…` from `rendererDir`, with the strict CSP on every HTML page (its inline script allowed by hash alone). */
 export function handleAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (!isReadMethod(request)) return textResponse(405, 'Method not allowed');
@@ -64,7 +64,7 @@ export function handleAppProtocol(rendererDir: string): void {
     }
     const contentType = mimeTypeFor(file);
     const headers: Record<string, string> = { ...COMMON_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' };
-    if (contentType.startsWith('text/html')) headers['Content-Security-Policy'] = APP_CSP;
+    if (contentType.startsWith('text/html')) headers['Content-Security-Policy'] = pageCsp(bytes.toString('utf8'));
     return new Response(request.method === 'HEAD' ? null : bodyOf(bytes), { status: 200, headers });
   });
 }

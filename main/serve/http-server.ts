@@ -5,7 +5,7 @@ import { WAITING_METHODS, type ApiMethod, type ApiResult } from '../api';
 import { MAX_IMPORT_MEGABYTES } from '../common/import-files';
 import { ASSET_ROUTE, isWellEncodedPath, parseBrowserAssetPath } from '../common/asset-urls';
 import { sessionAddress } from '../common/browser-session';
-import { ASSET_CSP } from '../content-security-policy';
+import { ASSET_CSP, pageCsp } from '../content-security-policy';
 import { dispatch } from '../dispatch';
 import { GlossError, toErrorInfo } from '../errors';
 import { mimeTypeFor } from '../mime-types';
@@ -82,7 +82,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const file = rendererFileForPath(pathname, options.rendererDir);
     const body = file === null ? null : await readFile(file).catch(() => null);
     if (file === null || body === null) return sendText(response, 404, 'Not found');
-    send(response, 200, request.method === 'HEAD' ? '' : body, mimeTypeFor(file));
+    const type = mimeTypeFor(file);
+    // The page's policy allows its own inline script by hash: computed from the page itself.
+    const policy: Record<string, string> = type.startsWith('text/html') ? { 'Content-Security-Policy': pageCsp(body.toString('utf8')) } : {};
+    send(response, 200, request.method === 'HEAD' ? '' : body, type, policy);
   }
 
   async function serveApi(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {

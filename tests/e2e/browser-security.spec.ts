@@ -262,3 +262,32 @@ test('local audio next to a document plays; remote media stay blocked', async ({
     await removeDataDir(folder);
   }
 });
+
+test('the page’s one inline script, the startup request, runs by its hash; an inline script the page did not ship does not', async ({ page, gloss }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await openReader(page, gloss.url);
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const startup = entries.filter((entry) => entry.name.endsWith('/api/getStartup'));
+    const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
+    return { startups: startup.length, sentAt: startup[0]?.startTime ?? NaN, parsed };
+  });
+  // One startup request, sent by the inline script while the page was parsed: before any module
+  // script, which runs only once parsing is done, had run.
+  expect(timing.startups).toBe(1);
+  expect(timing.sentAt).toBeLessThanOrEqual(timing.parsed);
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  const ran = await page.evaluate(async () => {
+    const refused = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true }));
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true;';
+    // An inline script that may run runs as it is inserted.
+    document.head.append(script);
+    return { injected: (window as unknown as { injected?: boolean }).injected ?? false, refusedBy: await refused };
+  });
+  expect(ran).toEqual({ injected: false, refusedBy: 'script-src-elem' });
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { APP_CSP, ASSET_CSP } from '../../../main/content-security-policy';
+import { createHash } from 'node:crypto';
+import { APP_CSP, ASSET_CSP, pageCsp } from '../../../main/content-security-policy';
 
 /** Parses a policy into directive -> sources, failing on a repeated directive (browsers ignore the repeat). */
 function directivesOf(policy: string): Map<string, string[]> {
@@ -55,6 +56,29 @@ describe('APP_CSP', () => {
     assert.deepEqual(csp.get('frame-ancestors'), ["'none'"]);
   });
 
+});
+
+describe('pageCsp', () => {
+  const sha256 = (code: string) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+
+  test('is APP_CSP for a page with no inline script', () => {
+    assert.equal(pageCsp('<!doctype html><head><script type="module" src="main.js"></script></head><body></body>'), APP_CSP);
+  });
+
+  test('allows each inline script of the page by its hash, and nothing else inline', () => {
+    const first = '(()=>{window.a=1})();';
+    const second = 'console.log("é")';
+    const policy = pageCsp(`<head><script>${first}</script><script src="x.js"></script></head><body><script type="text/javascript">${second}</script></body>`);
+    assert.deepEqual(directivesOf(policy).get('script-src'), ["'self'", sha256(first), sha256(second)]);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic|'nonce-/i);
+    // Every other directive is APP_CSP's.
+    const rest = (csp: string) => [...directivesOf(csp)].filter(([name]) => name !== 'script-src');
+    assert.deepEqual(rest(policy), rest(APP_CSP));
+  });
+
+  test('does not take a script written inside an HTML comment', () => {
+    assert.equal(pageCsp('<head><!-- <script>alert(1)</script> --></head>'), APP_CSP);
+  });
 });
 
 describe('ASSET_CSP', () => {

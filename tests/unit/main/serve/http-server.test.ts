@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -269,5 +270,37 @@ describe('npm run serve as a process', () => {
     first.kill('SIGINT');
     assert.equal(await exited, 0);
     await rm(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('browser-mode server, the page\'s policy', () => {
+  test('allows the page\'s inline startup script by its hash alone, computed from the page as served', async () => {
+    const root = await realpath(await mkdtemp(join(tmpdir(), 'gloss-serve-page-')));
+    const rendererDir = join(root, 'renderer');
+    await mkdir(rendererDir);
+    const inline = 'window.glossEarlyStartup = Promise.resolve(1);';
+    await writeFile(join(rendererDir, 'index.html'), `<!doctype html><head><script>${inline}</script><script type="module" src="main.js"></script></head><body></body>`);
+    await writeFile(join(rendererDir, 'main.js'), 'export {};');
+    const service = await createGlossService({ dataDir: join(root, 'data'), assetsDir: resolve('assets'), documentAccess: 'library' });
+    const server = await startBrowserServer({ service, rendererDir, port: 0 });
+    try {
+      const host = `127.0.0.1:${server.port}`;
+      const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
+      const page = await send(server.port, '/', { headers: { Host: host } });
+      assert.match(String(page.headers['content-security-policy']), new RegExp(`script-src 'self' ${hash.replace(/[+/]/g, '\\$&')};`));
+      // A page changed on disk is served with its own hash: the policy follows the page.
+      const changed = 'window.glossEarlyStartup = Promise.resolve(2);';
+      await writeFile(join(rendererDir, 'index.html'), `<!doctype html><head><script>${changed}</script></head><body></body>`);
+      const again = String((await send(server.port, '/', { headers: { Host: host } })).headers['content-security-policy']);
+      assert.doesNotMatch(again, new RegExp(hash.replace(/[+/]/g, '\\$&')));
+      assert.match(again, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
+      // The app's other files get the plain policy.
+      const script = await send(server.port, '/main.js', { headers: { Host: host } });
+      assert.match(String(script.headers['content-security-policy']), /script-src 'self';/);
+    } finally {
+      await server.close();
+      await service.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
