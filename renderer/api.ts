@@ -6,6 +6,7 @@
  */
 import type { ApiMethod, ApiResult, GlossApi, GlossErrorCode, OpenedDocument, ShellCommand, Startup } from '../main/api';
 import { browserAssetUrl, desktopAssetUrl, signAssetAccess } from '../main/common/asset-urls';
+import type { ApiResponse } from '../main/electron/preload-bridge';
 import { earlyAnswerOr } from './early-startup';
 import { reloadOnNewToken, takeSessionToken } from './session-token';
 import { callOverBridge, callOverHttp, desktopBridge } from './transport';
@@ -50,11 +51,27 @@ function apiOver(call: (method: ApiMethod, request: unknown) => Promise<ApiResul
   });
 }
 
+/** The API methods that answer with a document to show. */
+type DocumentMethod = { [M in ApiMethod]: ApiResponse<M> extends OpenedDocument ? M : never }[ApiMethod];
+
+/**
+ * Every method that answers with a document, listed so the compiler holds the list to the API:
+ * leaving one out (as openLibraryDocument once was) would show its document without its images.
+ */
+const ANSWERS_WITH_A_DOCUMENT: Record<DocumentMethod, true> = {
+  openDocument: true,
+  importDocument: true,
+  openSample: true,
+  openLibraryDocument: true,
+  locateDocument: true,
+  resolveSimilar: true,
+  openAnnotationLink: true,
+};
+
 /** The document an API result hands the page to show, whose files it will then load. */
 function documentIn(method: ApiMethod, value: unknown): OpenedDocument | null {
   if (method === 'getStartup') return (value as Startup).document;
-  if (method === 'openDocument' || method === 'importDocument' || method === 'openSample') return value as OpenedDocument;
-  return null;
+  return Object.hasOwn(ANSWERS_WITH_A_DOCUMENT, method) ? (value as OpenedDocument) : null;
 }
 
 /**

@@ -3,7 +3,8 @@
  * View › Library's shortcut, sorting, filtering, the keyboard, opening at the reading position,
  * removing a document with its annotations and Undo, and a missing file found again by Locate….
  */
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './gloss-server';
 import { BOOKSHOPS, BOOKSHOPS_EDITED, HEATWAVE, highlightParagraph, libraryView, openPage, painted, ready, sidebar, upload, withDocuments, withServer } from './library-helpers';
@@ -162,6 +163,26 @@ test('a document whose file is gone shows as missing, keeps its annotations, and
       await expect(list.getByRole('option')).toHaveCount(1);
       await expect(entry).not.toContainText('File missing');
       await expect(entry).toContainText('imported');
+    });
+  });
+});
+
+test('a document opened from the library shows the images next to it, though this page never opened it before', async ({ page }) => {
+  const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAAABJRU5ErkJggg==', 'base64');
+  await withDocuments(async (docs) => {
+    await writeFile(join(docs.folder, 'map.png'), PIXEL);
+    const pictured = await docs.write('pictured.md', '# A pictured story\n\n![The map](map.png)\n\nText under the map.\n');
+    // A first launch files the pictured document in the library; the next opens another one.
+    const first = await withServer({ args: [pictured], keepData: true }, async (server) => openPage(page, server));
+    await withServer({ dataDir: first.dataDir, args: [await docs.write('plain.md', HEATWAVE)] }, async (server) => {
+      await openPage(page, server);
+      await page.keyboard.press('Control+Shift+L');
+      const { list } = libraryView(page);
+      await list.getByRole('option').filter({ hasText: 'A pictured story' }).dblclick();
+      await expect(page.getByRole('heading', { level: 1, name: 'A pictured story' })).toBeVisible();
+      const image = page.locator('#article img');
+      await expect(image).toHaveCount(1);
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     });
   });
 });
