@@ -125,6 +125,12 @@ export interface OpenedDocument {
   similarTo?: SimilarDocument;
   /** Set when the file was the library's document found at a new place (same content): where it was before. */
   movedFrom?: string;
+  /**
+   * Browser mode only: the signature that lets this launch's page load the files next to the
+   * document (asset-urls.ts). The server adds it to every answer that hands over a document
+   * (common/document-answers.ts); only a request carrying the session token can read one.
+   */
+  assetSignature?: string;
 }
 
 /** A document of the library whose text a newly opened file resembles. */

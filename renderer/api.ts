@@ -4,9 +4,9 @@
  * loopback HTTP. Either way each call returns the value, or throws an ApiError carrying the
  * main side's code and message.
  */
-import type { ApiMethod, ApiResult, GlossApi, GlossErrorCode, OpenedDocument, ShellCommand, Startup } from '../main/api';
-import { browserAssetUrl, desktopAssetUrl, signAssetAccess } from '../main/common/asset-urls';
-import type { ApiResponse } from '../main/electron/preload-bridge';
+import type { ApiMethod, ApiResult, GlossApi, GlossErrorCode, ShellCommand } from '../main/api';
+import { browserAssetUrl, desktopAssetUrl } from '../main/common/asset-urls';
+import { documentInAnswer } from '../main/common/document-answers';
 import { earlyAnswerOr } from './early-startup';
 import { reloadOnNewToken, takeSessionToken } from './session-token';
 import { callOverBridge, callOverHttp, desktopBridge } from './transport';
@@ -51,33 +51,11 @@ function apiOver(call: (method: ApiMethod, request: unknown) => Promise<ApiResul
   });
 }
 
-/** The API methods that answer with a document to show. */
-type DocumentMethod = { [M in ApiMethod]: ApiResponse<M> extends OpenedDocument ? M : never }[ApiMethod];
-
-/**
- * Every method that answers with a document, listed so the compiler holds the list to the API:
- * leaving one out (as openLibraryDocument once was) would show its document without its images.
- */
-const ANSWERS_WITH_A_DOCUMENT: Record<DocumentMethod, true> = {
-  openDocument: true,
-  importDocument: true,
-  openSample: true,
-  openLibraryDocument: true,
-  locateDocument: true,
-  resolveSimilar: true,
-  openAnnotationLink: true,
-};
-
-/** The document an API result hands the page to show, whose files it will then load. */
-function documentIn(method: ApiMethod, value: unknown): OpenedDocument | null {
-  if (method === 'getStartup') return (value as Startup).document;
-  return Object.hasOwn(ANSWERS_WITH_A_DOCUMENT, method) ? (value as OpenedDocument) : null;
-}
-
 /**
  * The browser mode's client: API calls carry the tab's session token in a header; the files
- * next to a document load from URLs signed for that document, made (with the token) when the
- * document arrives, before the page shows it. An <img> or <video> cannot send a header.
+ * next to a document load from URLs signed for that document (an <img> or <video> cannot send a
+ * header). The server puts the signature in every answer that hands over a document, so the
+ * page computes nothing on the way to showing it.
  */
 function connectToServer(): GlossClient {
   reloadOnNewToken();
@@ -86,8 +64,8 @@ function connectToServer(): GlossClient {
   return {
     api: apiOver(async (method, request) => {
       const result = await earlyAnswerOr(method, request, () => callOverHttp(method, request, token));
-      const document = result.ok ? documentIn(method, result.value) : null;
-      if (token !== null && document !== null && !signatures.has(document.id)) signatures.set(document.id, await signAssetAccess(token, document.id));
+      const document = result.ok ? documentInAnswer(method, result.value) : null;
+      if (document?.assetSignature !== undefined) signatures.set(document.id, document.assetSignature);
       return result;
     }),
     mode: 'browser',

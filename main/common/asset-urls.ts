@@ -40,8 +40,9 @@ export function browserAssetUrl(documentId: string, signature: string, relativeP
 
 /**
  * The signature that lets the browser mode's page load `documentId`'s assets: HMAC-SHA256 of the
- * id, keyed with the session token, base64url. Web Crypto, so the page (which has the token) and
- * the server compute it with the same code; it needs a secure context, which 127.0.0.1 is.
+ * id, keyed with the session token, base64url. The server makes it, hands it to the page with the
+ * document (OpenedDocument.assetSignature) and checks it on every asset request; Web Crypto, so
+ * anything holding the token (a test, say) can make it the same way.
  */
 export async function signAssetAccess(token: string, documentId: string): Promise<string> {
   const encoder = new TextEncoder();

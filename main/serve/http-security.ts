@@ -59,8 +59,13 @@ export class BrowserSession {
     return given !== null && sameSecret(given, this.token);
   }
 
-  /** True when `signature` is the one this launch's page makes for `documentId`'s assets. */
+  /** The signature of `documentId`'s asset addresses for this launch, which the page is handed with the document. */
+  assetSignature(documentId: string): Promise<string> {
+    return signAssetAccess(this.token, documentId);
+  }
+
+  /** True when `signature` is this launch's for `documentId`'s assets. */
   async mayReadAssets(documentId: string, signature: string): Promise<boolean> {
-    return sameSecret(signature, await signAssetAccess(this.token, documentId));
+    return sameSecret(signature, await this.assetSignature(documentId));
   }
 }

@@ -5,6 +5,7 @@ import { WAITING_METHODS, type ApiMethod, type ApiResult } from '../api';
 import { MAX_IMPORT_MEGABYTES } from '../common/import-files';
 import { ASSET_ROUTE, isWellEncodedPath, parseBrowserAssetPath } from '../common/asset-urls';
 import { sessionAddress } from '../common/browser-session';
+import { documentInAnswer } from '../common/document-answers';
 import { ASSET_CSP, pageCsp } from '../content-security-policy';
 import { dispatch } from '../dispatch';
 import { GlossError, toErrorInfo } from '../errors';
@@ -129,7 +130,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     // A long poll holds its small body for as long as it waits: it must not keep others out.
     if (WAITING_METHODS.has(method as ApiMethod)) release();
-    sendResult(response, 200, await dispatch(options.service, method, payload));
+    const result = await dispatch(options.service, method, payload);
+    // A document handed over comes with its asset signature: the page need not compute one on the way to showing it.
+    const document = result.ok ? documentInAnswer(method as ApiMethod, result.value) : null;
+    if (document) document.assetSignature = await session.assetSignature(document.id);
+    sendResult(response, 200, result);
   }
 
   async function serveAsset(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -198,6 +198,19 @@ describe('browser-mode server', () => {
     assert.equal((await send(server.port, otherLaunch, { headers: { Host: host } })).status, 403);
   });
 
+  test('hands the page each document with the signature of its asset addresses, which serves its images', async () => {
+    const startup = JSON.parse((await api('getStartup', {})).body).value;
+    const reopened = JSON.parse((await api('openLibraryDocument', { documentId })).body).value;
+    // The startup document is whichever was open last (an earlier test may have opened another).
+    assert.equal(startup.document.assetSignature, await signAssetAccess(token, startup.document.id));
+    assert.equal(reopened.id, documentId);
+    assert.equal(reopened.assetSignature, await signAssetAccess(token, documentId));
+    const image = await send(server.port, `/asset/${documentId}/${reopened.assetSignature}/images/pixel.png`, { headers: { Host: host } });
+    assert.equal(image.status, 200);
+    // An answer that hands over no document carries no signature.
+    assert.doesNotMatch((await api('listRecent', {})).body, /assetSignature/);
+  });
+
   test('never serves a file outside the document’s folder through a symlink next to it', async () => {
     for (const path of ['passwd.png', 'images/up/outside.png', '..%2foutside.png', '%2e%2e/outside.png']) {
       const reply = await send(server.port, await assetPath(documentId, path), { headers: { Host: host } });
