@@ -41,7 +41,9 @@ export const APP_CSP = [
  * here (it is sanitized into the page, and its own files get ASSET_CSP).
  */
 export function pageCsp(html: string): string {
-  const hashes = inlineScripts(html).map((code) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`);
+  // The browser hashes a script's text as its parser left it: CRLF and CR read as LF (a Windows
+  // checkout may give the page CRLF line ends).
+  const hashes = inlineScripts(html).map((code) => `'sha256-${createHash('sha256').update(code.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`);
   return hashes.length === 0 ? APP_CSP : APP_CSP.replace(SCRIPT_SRC, [SCRIPT_SRC, ...hashes].join(' '));
 }
 

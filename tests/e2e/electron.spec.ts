@@ -207,6 +207,15 @@ test('the window serves the sample article from gloss://app/ with a locked-down 
   const csp = await page.evaluate(async () => (await fetch(window.location.href)).headers.get('content-security-policy'));
   expect(csp).toContain("default-src 'none'");
   expect(csp).toContain("script-src 'self'");
+  // Its one inline script (the startup request) is allowed by its hash, and no other inline code.
+  const inlineHash = await page.evaluate(async () => {
+    const inline = [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '');
+    if (inline.length !== 1) return `${inline.length} inline scripts`;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(inline[0])));
+    return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+  });
+  expect(csp).toContain(`script-src 'self' ${inlineHash};`);
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
 
   // The page sees the bridge and nothing of Node or Electron.
   const surface = await page.evaluate(() => {

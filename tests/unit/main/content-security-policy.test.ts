@@ -76,6 +76,11 @@ describe('pageCsp', () => {
     assert.deepEqual(rest(policy), rest(APP_CSP));
   });
 
+  test('hashes a script as the browser reads it: CRLF and CR line ends as LF', () => {
+    const policy = pageCsp('<head><script>\r\nwindow.a = 1;\rwindow.b = 2;\r\n</script></head>');
+    assert.deepEqual(directivesOf(policy).get('script-src'), ["'self'", sha256('\nwindow.a = 1;\nwindow.b = 2;\n')]);
+  });
+
   test('does not take a script written inside an HTML comment', () => {
     assert.equal(pageCsp('<head><!-- <script>alert(1)</script> --></head>'), APP_CSP);
   });
