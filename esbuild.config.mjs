@@ -68,15 +68,13 @@ console.log(`built dist/ in ${Date.now() - started} ms`);
  * would fetch and compile it on the way to that frame.
  */
 function withModulePreloads(html, metafile) {
-  const marker = '<!-- MODULE_PRELOADS -->';
-  if (!html.includes(marker)) throw new Error(`renderer/index.html has no ${marker}`);
   const folder = 'dist/renderer/';
   // esbuild names outputs with forward slashes on every platform.
   // The page's own scripts, not the chunks imported dynamically (esbuild makes those entry points too).
   const entries = Object.values(metafile.outputs).filter((output) => output.entryPoint === PAGE_SCRIPT);
   const chunks = new Set(entries.flatMap((output) => output.imports.filter((imported) => imported.kind === 'import-statement').map((imported) => imported.path)));
   const links = [...chunks].filter((file) => file.startsWith(`${folder}chunks/`)).map((file) => `<link rel="modulepreload" href="${file.slice(folder.length)}" />`);
-  return html.replace(marker, links.join('\n    '));
+  return inPlaceOf(html, 'MODULE_PRELOADS', links.join('\n    '));
 }
 
 /**
@@ -86,9 +84,15 @@ function withModulePreloads(html, metafile) {
  * could end its own element early.
  */
 function withStartupScript(html, code) {
-  const marker = '<!-- STARTUP_SCRIPT -->';
-  if (!html.includes(marker)) throw new Error(`renderer/index.html has no ${marker}`);
   const script = code.trim();
   if (/<\/script|<!--/i.test(script)) throw new Error(`${STARTUP_SCRIPT} built to code that would end its <script> early`);
-  return html.replace(marker, () => `<script>${script}</script>`);
+  return inPlaceOf(html, 'STARTUP_SCRIPT', `<script>${script}</script>`);
+}
+
+/** index.html with `content` in place of its `<!-- NAME -->` comment, which it must have. */
+function inPlaceOf(html, name, content) {
+  const marker = `<!-- ${name} -->`;
+  if (!html.includes(marker)) throw new Error(`renderer/index.html has no ${marker}`);
+  // A function, so that `$` in the content is not read as a replacement pattern.
+  return html.replace(marker, () => content);
 }

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ASSET_SCHEME } from './common/asset-urls';
+import { normalizeNewlines } from './documents/decode-document';
 
 /** The app's scripts: its own files. A page's inline scripts are added by hash (pageCsp). */
 const SCRIPT_SRC = "script-src 'self'";
@@ -43,7 +44,7 @@ export const APP_CSP = [
 export function pageCsp(html: string): string {
   // The browser hashes a script's text as its parser left it: CRLF and CR read as LF (a Windows
   // checkout may give the page CRLF line ends).
-  const hashes = inlineScripts(html).map((code) => `'sha256-${createHash('sha256').update(code.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`);
+  const hashes = inlineScripts(html).map((code) => `'sha256-${createHash('sha256').update(normalizeNewlines(code), 'utf8').digest('base64')}'`);
   return hashes.length === 0 ? APP_CSP : APP_CSP.replace(SCRIPT_SRC, [SCRIPT_SRC, ...hashes].join(' '));
 }
 
