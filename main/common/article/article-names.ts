@@ -50,6 +50,8 @@ function articleNameList(list: string): string {
  * table-header references.
  */
 export function namespaceElement(element: Element): void {
+  // Most of an article's elements (paragraphs, emphasis, list items) carry no attribute at all.
+  if (!element.hasAttributes()) return;
   const classes = element.getAttribute('class');
   if (classes !== null) {
     const named = articleNameList(classes);
