@@ -98,14 +98,19 @@ export interface OpenedDocument {
   fileName: string;
   title: string;
   format: DocumentFormat;
-  /** Markdown to render: the file itself, or the plain-text importer's output. */
-  markdown: string;
   /**
-   * `markdown` as marked renders it (markdownToUnsafeHtml), made on the main side so the reading
-   * view's first frame neither loads nor runs a Markdown parser. Untrusted, as the Markdown is:
-   * raw HTML passes through, and the renderer sanitizes it before any of it reaches the page.
+   * The document's Markdown (the file itself, or the plain-text importer's output) as marked
+   * renders it (markdownToUnsafeHtml), made on the main side so the reading view's first frame
+   * neither loads nor runs a Markdown parser. Untrusted, as the Markdown is: raw HTML passes
+   * through, and the renderer sanitizes it before any of it reaches the page. The Markdown itself
+   * is not sent: the window needs only what is derived from it here, and a long document's
+   * answer would carry its text twice.
    */
   unsafeHtml: string;
+  /** True when the document has no text to show (isEmptyDocument): the window says so instead. */
+  isEmpty: boolean;
+  /** The language its front matter names (documentLanguage), or null: the article is marked up in it. */
+  language: string | null;
   /** sha256 of the file's bytes; annotations remember the hash they were made on. */
   contentHash: string;
   byteLength: number;

@@ -10,7 +10,7 @@
  */
 import { client, startupRequest } from './startup-request';
 import type { OpenedDocument, ReadingPosition, Settings, ShellCommand, Startup } from '../main/api';
-import { couldNotOpen, isEmptyDocument } from '../main/common/document-formats';
+import { couldNotOpen } from '../main/common/document-formats';
 import { SETTING_RANGES } from '../main/common/limits';
 import { ApiError } from './api';
 import { keepSessionToken } from './session-token';
@@ -191,7 +191,7 @@ function showDocument(doc: OpenedDocument, options: ShowOptions = {}): void {
   byId('empty-state').hidden = true;
   byId('document-title').textContent = doc.title;
   document.title = `${doc.title} — Gloss`;
-  if (isEmptyDocument(doc.markdown)) {
+  if (doc.isEmpty) {
     showEmptyState('This document is empty', `${doc.fileName} has no text to show yet.`, doc.fileName);
     return;
   }

@@ -4,7 +4,6 @@
  * the View menu show. Pure, so the shell's rules are tested without Electron.
  */
 import type { ApiMethod } from '../api';
-import { isEmptyDocument } from '../common/document-formats';
 
 /** Calls whose result is a document opened from a file the reader chose, found or located. */
 const OPENS_A_FILE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['openDocument', 'openLibraryDocument', 'locateDocument', 'resolveSimilar', 'openAnnotationLink']);
@@ -32,9 +31,9 @@ export const MENU_CHANGING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(
  */
 export function recentDocumentPath(method: ApiMethod, value: unknown): string | null {
   if (!OPENS_A_FILE.has(method) || typeof value !== 'object' || value === null) return null;
-  const opened = value as { path?: unknown; similarTo?: unknown; isSample?: unknown; markdown?: unknown };
+  const opened = value as { path?: unknown; similarTo?: unknown; isSample?: unknown; isEmpty?: unknown };
   if (typeof opened.path !== 'string' || opened.similarTo !== undefined || opened.isSample === true) return null;
   // Nothing to come back to: an empty file stays out of Recent, the system's too.
-  if (typeof opened.markdown === 'string' && isEmptyDocument(opened.markdown)) return null;
+  if (opened.isEmpty === true) return null;
   return opened.path;
 }

@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import type { LibraryEntry, OpenedDocument, RemovedDocument, SimilarDocument } from '../api';
 import { markdownToUnsafeHtml } from '../common/article/markdown-html';
+import { documentLanguage } from '../common/article/document-language';
 import { isEmptyDocument } from '../common/document-formats';
 import { newDocumentId, pathKey } from '../documents/document-id';
 import type { ReadableDocument } from '../documents/load-document';
@@ -102,8 +103,9 @@ export function createDocumentLibrary(deps: DocumentLibraryDeps): DocumentLibrar
       fileName: loaded.fileName,
       title: loaded.title,
       format: loaded.format,
-      markdown: loaded.markdown,
       unsafeHtml: markdownToUnsafeHtml(loaded.markdown),
+      isEmpty: isEmptyDocument(loaded.markdown),
+      language: documentLanguage(loaded.markdown),
       contentHash: loaded.contentHash,
       byteLength: loaded.byteLength,
       readingPosition: record.readingPosition,

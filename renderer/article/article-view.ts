@@ -5,7 +5,6 @@ import { TextIndex } from '../../main/common/anchoring/text-index';
 import { fillArticleRoot, readArticleStructure } from '../../main/common/article/article-root';
 import type { FaqEntry } from '../../main/common/article/faq';
 import type { HeadingInfo } from '../../main/common/article/headings';
-import { documentLanguage } from '../../main/common/article/document-language';
 import { missingImagePlaceholder } from '../../main/common/article/remote-content';
 import { createHtmlRenderer } from '../../main/common/article/render-html';
 
@@ -70,7 +69,7 @@ export class ArticleView {
     fillArticleRoot(this.root, rendered);
     this.root.setAttribute('aria-label', document.title);
     // Hyphenation, quotes and speech follow the document's language, else the app's.
-    this.root.lang = documentLanguage(document.markdown) ?? navigator.language;
+    this.root.lang = document.language ?? navigator.language;
     const { headings, sections, faq } = readArticleStructure(this.root);
     const root = this.root;
     let index: TextIndex | null = null;

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './gloss-server';
-import { noteEditor, openReader, selectText, serveFile, sidebar, toolbar } from './reader-page';
+import { noteEditor, openReader, reopen, selectText, serveFile, sidebar, toolbar } from './reader-page';
 
 const articleStyle = (page: Page, property: string) => page.getByRole('article').evaluate((article, name) => getComputedStyle(article).getPropertyValue(name), property);
 const paragraphStyle = (page: Page, property: string) =>
@@ -111,6 +111,20 @@ test('the time left beside the title counts the words after the reading position
     await page.locator('#reader').evaluate((reader) => reader.scrollTo({ top: reader.scrollHeight }));
     await expect(readout).toHaveText('0 min left in this section · 0 min left in the article');
     await expect(page.getByRole('progressbar', { name: 'Reading progress' })).toHaveAccessibleDescription(/left in the article/);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('an article is marked up in the language its front matter names, else the app\'s', async ({ page }) => {
+  const { server, write, cleanup } = await serveFile('lingua.md', '---\nlang: pt_BR\n---\n\n# Língua\n\nUma frase em português.\n');
+  try {
+    await openReader(page, server.url);
+    await expect(page.getByRole('article')).toHaveAttribute('lang', 'pt-BR');
+    // Without front matter the article is in the window's language (this Chromium's: English).
+    await write('# Língua\n\nUma frase.\n');
+    await reopen(page);
+    await expect(page.getByRole('article')).toHaveAttribute('lang', /^en/);
   } finally {
     await cleanup();
   }

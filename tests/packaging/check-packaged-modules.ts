@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { extractAll } from '@electron/asar';
 import { describeText } from '../../main/common/anchoring/describe-text';
 import { loadHeadlessRenderer } from '../../main/documents/headless-render';
+import { loadForReading } from '../../main/documents/load-document';
 import { createGlossService } from '../../main/service';
 import { loadBuilderConfig, packagedExecutables } from './check-fuses';
 
@@ -38,7 +39,7 @@ async function makeLibrary(folder: string): Promise<string> {
   const service = await createGlossService({ dataDir, assetsDir: path.resolve('assets'), documentAccess: 'any-path' });
   try {
     const opened = await service.openDocument({ path: document });
-    const article = (await loadHeadlessRenderer()).renderArticle(opened.markdown);
+    const article = (await loadHeadlessRenderer()).renderArticle((await loadForReading(opened.path)).markdown);
     const phrase = 'A sentence the packaged app must export.';
     const start = article.text.indexOf(phrase);
     const selectors = describeText(article.text, start, start + phrase.length);

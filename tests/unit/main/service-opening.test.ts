@@ -125,7 +125,7 @@ describe('opening documents', () => {
     const service = await start();
     await service.getStartup({});
     const empty = await service.importDocument({ fileName: 'empty.md', dataBase64: base64('  \n') });
-    assert.equal(empty.markdown.trim(), '');
+    assert.equal(empty.isEmpty, true);
     assert.equal((await service.listRecent({})).some((entry) => entry.fileName === 'empty.md'), false);
 
     const file = join(folder, 'shrinking.md');
@@ -136,5 +136,18 @@ describe('opening documents', () => {
     await writeFile(file, '');
     await anyPath.openDocument({ path: file });
     assert.deepEqual(await anyPath.listRecent({}), []);
+  });
+
+  test('an opened document says the language its front matter names, and carries its text once, as HTML', async () => {
+    const file = join(folder, 'lingua.md');
+    await writeFile(file, '---\ntitle: Língua\nlang: pt_br\n---\n\n# Língua\n\nUma frase.\n');
+    const service = await start({ documentAccess: 'any-path' });
+    const opened = await service.openDocument({ path: file });
+    assert.equal(opened.language, 'pt-BR');
+    assert.equal(opened.isEmpty, false);
+    assert.match(opened.unsafeHtml, /<p>Uma frase\.<\/p>/);
+    assert.equal('markdown' in opened, false);
+    await writeFile(file, '# No front matter\n');
+    assert.equal((await service.openDocument({ path: file })).language, null);
   });
 });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { AnnotationTarget } from '../../../main/api';
 import { dispatch } from '../../../main/dispatch';
+import { loadForReading } from '../../../main/documents/load-document';
 import { createGlossService } from '../../../main/service';
 import type { GlossService } from '../../../main/service-types';
 
@@ -39,8 +40,11 @@ describe('GlossService over a real data folder', () => {
     assert.equal(startup.document.title, 'Kim Jong Un welcomes Putin in North Korea');
     assert.equal(startup.document.isSample, true);
     assert.equal(startup.document.format, 'text');
-    assert.equal(startup.document.markdown.match(/^## /gm)?.length, 7);
-    assert.equal(startup.document.markdown.match(/^### /gm)?.length, 4);
+    const { markdown } = await loadForReading(startup.document.path);
+    assert.equal(markdown.match(/^## /gm)?.length, 7);
+    assert.equal(markdown.match(/^### /gm)?.length, 4);
+    assert.equal(startup.document.isEmpty, false);
+    assert.equal(startup.document.language, null);
     // And marked's HTML of it, which the reading view sanitizes and shows: the same sections.
     assert.equal(startup.document.unsafeHtml.match(/<h2>/g)?.length, 7);
     assert.equal(startup.document.unsafeHtml.match(/<h3>/g)?.length, 4);

@@ -65,8 +65,8 @@ describe('the operating system’s recent documents', () => {
   });
 
   test('an empty file is not kept there, as it is not kept in Gloss’s Recent', () => {
-    assert.equal(recentDocumentPath('openDocument', { ...opened, markdown: ' \n' }), null);
-    assert.equal(recentDocumentPath('openDocument', { ...opened, markdown: '# One\n' }), '/docs/1.md');
+    assert.equal(recentDocumentPath('openDocument', { ...opened, isEmpty: true }), null);
+    assert.equal(recentDocumentPath('openDocument', { ...opened, isEmpty: false }), '/docs/1.md');
   });
 
   test('a file Gloss still asks about waits for the answer', () => {

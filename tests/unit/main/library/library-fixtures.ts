@@ -2,6 +2,7 @@
  * A real Gloss service on a temporary data folder, and a folder of documents beside it, for the
  * library's tests: every call goes through `dispatch`, as both transports' calls do.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,7 +63,7 @@ export async function libraryWorld(t: TestContext, access: DocumentAccess = 'any
 
 /** A highlight target for `exact` in a document (the position is plausible, not checked). */
 export function targetIn(doc: OpenedDocument, exact: string): AnnotationTarget {
-  const start = Math.max(0, doc.markdown.indexOf(exact));
+  const start = Math.max(0, readFileSync(doc.path, 'utf8').indexOf(exact));
   return {
     quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
     position: { type: 'TextPositionSelector', start, end: start + exact.length },
